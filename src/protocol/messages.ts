@@ -1,0 +1,69 @@
+import type { Capability } from './capabilities.ts';
+import type { BridgeErrorPayload } from './errors.ts';
+
+/**
+ * Version of the wire contract. The host answers `hello` with its own version; each side then
+ * uses only what both know, and anything else ends in `UNSUPPORTED`, never in a hang.
+ */
+export const PROTOCOL_VERSION = 1;
+
+/** Posted by the SDK to `parent` at the host origin, once per page load. */
+export interface HelloMessage {
+  type: 'miniapp:hello';
+  launchId: string;
+  version: number;
+}
+
+/** The host's answer, posted to the frame with a `MessagePort` transferred alongside. */
+export interface WelcomeMessage {
+  type: 'miniapp:welcome';
+  launchId: string;
+  version: number;
+  capabilities: Capability[];
+  methods: string[];
+  /** True when this `hello` came from a reload of the same launch. */
+  reloaded: boolean;
+}
+
+/** Posted by the host instead of `welcome` when it will not talk to this SDK. */
+export interface RefusedMessage {
+  type: 'miniapp:refused';
+  launchId: string;
+  version: number;
+  error: BridgeErrorPayload;
+}
+
+export const HELLO = 'miniapp:hello';
+export const WELCOME = 'miniapp:welcome';
+export const REFUSED = 'miniapp:refused';
+
+/*
+ * On the port, after the handshake. Compact tuples, because structured clone of nested objects
+ * is most of a call's cost after Chromium's own per-message work:
+ *   call   [id, method, params]
+ *   reply  [id, 0, result] | [id, 1, error]
+ *   batch  an array of calls (or replies) sent as one message when made in the same task
+ *   event  { event, data } from the host: lifecycle, theme, viewport
+ * The host also answers comlink's own message shape (APPLY on a one-segment path), so a mini-app
+ * may use comlink's `wrap` on the port; comlink's other operations are refused.
+ */
+export type CallId = number;
+export type WireCall = [id: CallId, method: string, params: unknown];
+export type WireReply = [id: CallId, ok: 0, result: unknown] | [id: CallId, failed: 1, error: BridgeErrorPayload];
+export interface WireEvent<N extends string = string, D = unknown> {
+  event: N;
+  data: D;
+}
+
+/** Lifecycle and environment events the host sends. */
+export interface HostEvents {
+  /** The mini-app became visible again. */
+  shown: undefined;
+  /** The host moved to another screen; the app keeps running. */
+  hidden: undefined;
+  /** The host is about to close the app; `graceMs` to save state. */
+  closing: { graceMs: number };
+  theme: import('./launch.ts').LaunchTheme;
+  viewport: { viewport: import('./launch.ts').Viewport; safeArea: import('./launch.ts').Insets };
+}
+export type HostEventName = keyof HostEvents;

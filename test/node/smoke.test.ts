@@ -1,0 +1,2 @@
+import { expect } from 'chai';
+describe('node smoke', () => { it('runs', () => { expect(1 + 1).to.equal(2); }); });

@@ -1,0 +1,50 @@
+// Tests run in Debian's Chromium. The page under test is served from http://localhost:PORT and
+// mini-app fixtures from http://127.0.0.1:PORT: two sites, so every bridge test crosses origins.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { fileURLToPath } from 'node:url';
+import { summaryReporter } from './scripts/wtr-summary-reporter.mjs';
+import { defaultReporter } from '@web/test-runner';
+
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export default {
+  files: ['test/**/*.test.ts', '!test/node/**'],
+  nodeResolve: { exportConditions: ['browser'] },
+  hostname: 'localhost',
+  rootDir: '.',
+  concurrency: 1,
+  testFramework: { config: { timeout: 20000 } },
+  testsFinishTimeout: 10 * 60 * 1000,
+  browsers: [
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: {
+        executablePath,
+        args: [
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+          '--disable-quic',
+          '--disable-gpu',
+        ],
+      },
+    }),
+  ],
+  plugins: [
+    esbuildPlugin({
+      ts: true,
+      target: 'es2022',
+      tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
+    }),
+  ],
+  middleware: [
+    // Sandboxed frames load module scripts in CORS mode, and the fixtures live on a second origin.
+    async (ctx, next) => {
+      ctx.set('Access-Control-Allow-Origin', '*');
+      await next();
+    },
+  ],
+  reporters: [defaultReporter(), summaryReporter('.test-results/browser.json')],
+};
