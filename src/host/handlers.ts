@@ -1,0 +1,24 @@
+import type { MethodName, MethodParams, MethodResult } from '../protocol/index.ts';
+
+/** What a handler knows about the call it serves. */
+export interface CallContext {
+  /** The catalog id of the calling mini-app. */
+  appId: string;
+  /** The launch this call belongs to. */
+  launchId: string;
+  /** Aborted when the launch closes; long operations should stop. */
+  signal: AbortSignal;
+}
+
+/**
+ * The host app's implementation of one bridge method. Arguments arrive already checked against
+ * the method's schema and the app's capabilities. Throw a `HostError` to answer a specific code;
+ * anything else reaches the app as `INTERNAL`.
+ */
+export type MethodHandler<M extends MethodName> = (
+  params: MethodParams<M>,
+  context: CallContext,
+) => MethodResult<M> | Promise<MethodResult<M>>;
+
+/** Handlers for the methods a host app implements; `app.*` methods are built in. */
+export type MethodHandlers = { [M in Exclude<MethodName, `app.${string}`>]?: MethodHandler<M> };
