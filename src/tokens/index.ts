@@ -1,0 +1,4 @@
+export * from './token-error.ts';
+export * from './keys.ts';
+export * from './jwt.ts';
+export * from './launch-token.ts';
