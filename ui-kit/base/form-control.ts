@@ -103,6 +103,11 @@ export abstract class FormControl extends LitElement {
   /** The value submitted with the form (`null` submits nothing). */
   protected abstract formValue(): string | null;
 
+  /** What the browser saves to restore the control later; the submitted value by default. */
+  protected formState(): string | null {
+    return this.formValue();
+  }
+
   /** Puts the value back to its default (the `value` / `checked` attribute). */
   protected abstract resetValue(): void;
 
@@ -140,7 +145,7 @@ export abstract class FormControl extends LitElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     const value = this.formValue();
-    this.internals.setFormValue(value, value);
+    this.internals.setFormValue(value, this.formState());
     const result = this.error ? { flags: { customError: true }, message: this.error } : this.validate();
     this.internals.setValidity(result.flags, result.message, this.validationAnchor());
     const shown = this.error || (this.touched ? result.message : '');

@@ -21,6 +21,8 @@ const messages = {
     dismiss: 'Dismiss',
     more: 'More',
     retry: 'Retry',
+    requiredChoice: 'Choose an option',
+    requiredCheck: 'Check this to continue',
   },
   ru: {
     close: 'Закрыть',
@@ -39,6 +41,8 @@ const messages = {
     dismiss: 'Скрыть',
     more: 'Ещё',
     retry: 'Повторить',
+    requiredChoice: 'Выберите вариант',
+    requiredCheck: 'Отметьте, чтобы продолжить',
   },
 } as const;
 
