@@ -1,0 +1,54 @@
+import type { AppRecord } from './app-record.ts';
+import { AppNotPlaceableError, NotAllowedError } from './errors.ts';
+import type { Actor } from './statuses.ts';
+import { canSeeApp, isPlaceable } from './visibility.ts';
+import type { Viewer } from './visibility.ts';
+
+/** The host screens that hold mini-app widgets. */
+export const WIDGET_SCREENS = ['main', 'home', 'showcase', 'services'] as const;
+export type WidgetScreen = (typeof WIDGET_SCREENS)[number];
+
+/** A draft widget is hidden; a published one shows to whoever may see its app. */
+export type WidgetState = 'draft' | 'published';
+
+export interface Widget {
+  readonly id: string;
+  readonly appId: string;
+  readonly screen: WidgetScreen;
+  readonly state: WidgetState;
+  readonly updatedAt: number;
+}
+
+function requirePartnerOf(actor: Actor, app: AppRecord): void {
+  if (actor.role !== 'partner' || actor.organisationId !== app.organisationId) {
+    throw new NotAllowedError(`only the partner staff of app ${app.id} place its widgets`);
+  }
+}
+
+/**
+ * Places an app on a screen as a draft widget. Only Active and Testing apps can be chosen;
+ * anything else throws `AppNotPlaceableError`.
+ */
+export function placeWidget(app: AppRecord, placement: { id: string; screen: WidgetScreen }, actor: Actor, now: number): Widget {
+  requirePartnerOf(actor, app);
+  if (!isPlaceable(app)) throw new AppNotPlaceableError(app.id, app.status);
+  return { id: placement.id, appId: app.id, screen: placement.screen, state: 'draft', updatedAt: now };
+}
+
+/** Hides (draft) or shows (published) a widget; allowed at any time. */
+export function setWidgetState(widget: Widget, app: AppRecord, state: WidgetState, actor: Actor, now: number): Widget {
+  requirePartnerOf(actor, app);
+  return widget.state === state ? widget : { ...widget, state, updatedAt: now };
+}
+
+/**
+ * The widgets a viewer sees on a screen: published ones whose app the viewer may see. A widget
+ * of an app that has since become Inactive or gone to moderation stays placed but hidden.
+ */
+export function visibleWidgets(widgets: readonly Widget[], apps: readonly AppRecord[], screen: WidgetScreen, viewer: Viewer): Widget[] {
+  const byId = new Map(apps.map((a) => [a.id, a]));
+  return widgets.filter((w) => {
+    const app = byId.get(w.appId);
+    return w.screen === screen && w.state === 'published' && app !== undefined && canSeeApp(app, viewer);
+  });
+}
