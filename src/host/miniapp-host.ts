@@ -1,0 +1,322 @@
+import {
+  ErrorCode,
+  PROTOCOL_VERSION,
+  REFUSED,
+  WELCOME,
+  type Capability,
+  type CloseRequest,
+  type HostEvents,
+  type LaunchParams,
+  type LaunchTheme,
+  type Platform,
+  type RefusedMessage,
+  type WelcomeMessage,
+} from '../protocol/index.ts';
+import { BridgeApi } from './bridge-api.ts';
+import { CallLog, type CallLogEntry } from './call-log.ts';
+import { appOriginOf, createAppFrame, LaunchConfigError, newLaunchId } from './frame.ts';
+import type { MethodHandlers } from './handlers.ts';
+import { acceptHello, MIN_PEER_VERSION } from './handshake.ts';
+import { PortServer } from './port-server.ts';
+import { DEFAULT_RATE_LIMIT, type RateLimit } from './rate-limit.ts';
+
+/** What the host knows about the app it opens (from the catalog and the app's manifest). */
+export interface MiniAppDescriptor {
+  id: string;
+  /** Display name, used as the frame's title and on the error screen. */
+  name: string;
+  /** Absolute URL of the app's entry page, on the app's own origin. */
+  url: string;
+  /** Capabilities granted by the catalog. */
+  capabilities: readonly Capability[];
+  /** Browser features the app needs (camera, geolocation …); nothing by default. */
+  features?: readonly string[];
+  /** `sdk` (default): ready when the app calls `ready()`; `load`: an app without the SDK is ready on load. */
+  readiness?: 'sdk' | 'load';
+}
+
+export type LaunchErrorCode = 'READY_TIMEOUT' | 'LOAD_FAILED' | 'INVALID_URL' | 'SAME_ORIGIN' | 'INVALID_FEATURE';
+
+export interface LaunchError {
+  code: LaunchErrorCode;
+  message: string;
+}
+
+export interface MiniAppHostOptions {
+  app: MiniAppDescriptor;
+  /** Where the iframe goes. */
+  container: HTMLElement | ShadowRoot;
+  handlers?: MethodHandlers;
+  route?: string;
+  anchor?: string;
+  theme?: LaunchTheme;
+  locale?: string;
+  platform?: Platform;
+  /** How long the app has to call `ready()`; 10 s by default. */
+  readyTimeoutMs?: number;
+  /** How long an app that is told `closing` may take for a last save; 300 ms by default. */
+  closeGraceMs?: number;
+  rateLimit?: RateLimit | false;
+  /** Share one log between launches (the moderator page does); a new one otherwise. */
+  callLog?: CallLog;
+  /** Check that the app's URL answers at all, so a dead server fails fast (default true). */
+  probe?: boolean;
+}
+
+export type HostState = 'idle' | 'loading' | 'connected' | 'ready' | 'error' | 'closed';
+
+export interface MiniAppHostEventMap {
+  ready: CustomEvent<{ launchId: string }>;
+  error: CustomEvent<LaunchError>;
+  /** The app asked to close; call `preventDefault()` to keep it open. */
+  'close-request': CustomEvent<CloseRequest | undefined>;
+  closed: CustomEvent<{ reason: string }>;
+  reload: CustomEvent<{ launchId: string }>;
+  call: CustomEvent<CallLogEntry>;
+}
+
+/**
+ * Opens one mini-app in a sandboxed iframe on its own origin and serves it the bridge.
+ * `open()` launches, `retry()` relaunches with a new launch id, `close()` frees everything.
+ */
+export class MiniAppHost extends EventTarget {
+  readonly app: MiniAppDescriptor;
+  readonly callLog: CallLog;
+  readonly appOrigin: string | undefined;
+  #options: MiniAppHostOptions;
+  #state: HostState = 'idle';
+  #launch: LaunchParams | undefined;
+  #iframe: HTMLIFrameElement | undefined;
+  #server: PortServer | undefined;
+  #api: BridgeApi | undefined;
+  #abort: AbortController | undefined;
+  #readyTimer: ReturnType<typeof setTimeout> | undefined;
+  #resizeObserver: ResizeObserver | undefined;
+  #unsubscribeLog: (() => void) | undefined;
+  #configError: LaunchError | undefined;
+
+  constructor(options: MiniAppHostOptions) {
+    super();
+    this.#options = options;
+    this.app = options.app;
+    this.callLog = options.callLog ?? new CallLog();
+    try {
+      this.appOrigin = appOriginOf(options.app.url, location.origin);
+    } catch (error) {
+      if (!(error instanceof LaunchConfigError)) throw error;
+      this.appOrigin = undefined;
+      this.#configError = { code: error.code, message: error.message };
+    }
+  }
+
+  get state(): HostState {
+    return this.#state;
+  }
+
+  get launchId(): string | undefined {
+    return this.#launch?.launchId;
+  }
+
+  get iframe(): HTMLIFrameElement | undefined {
+    return this.#iframe;
+  }
+
+  /** Launches the app. A configuration problem (same origin, bad URL) ends in the `error` state. */
+  open(): void {
+    if (this.#state !== 'idle' && this.#state !== 'error') throw new Error(`Cannot open a mini-app that is ${this.#state}`);
+    this.#teardown();
+    if (this.#configError || !this.appOrigin) return this.#fail(this.#configError!);
+    const appOrigin = this.appOrigin;
+    const options = this.#options;
+    const launch: LaunchParams = {
+      launchId: newLaunchId(),
+      hostOrigin: location.origin,
+      appId: this.app.id,
+      route: options.route ?? '/',
+      anchor: options.anchor ?? '',
+      theme: options.theme ?? { scheme: 'light' },
+      locale: options.locale ?? document.documentElement.lang ?? 'en',
+      platform: options.platform ?? 'web',
+      viewport: { width: 0, height: 0 },
+      safeArea: { top: 0, right: 0, bottom: 0, left: 0 },
+    };
+    this.#launch = launch;
+    this.#state = 'loading';
+    const abort = new AbortController();
+    this.#abort = abort;
+
+    this.#api = new BridgeApi({
+      appId: this.app.id,
+      launchId: launch.launchId,
+      capabilities: new Set(this.app.capabilities),
+      handlers: options.handlers ?? {},
+      builtins: { ready: () => this.#markReady(), close: (request) => this.#requestClose(request) },
+      callLog: this.callLog,
+      rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
+      signal: abort.signal,
+    });
+    this.#unsubscribeLog = this.callLog.subscribe((entry) => {
+      if (entry.launchId === launch.launchId) this.dispatchEvent(new CustomEvent('call', { detail: entry }));
+    });
+
+    window.addEventListener('message', this.#onWindowMessage, { signal: abort.signal });
+    this.#readyTimer = setTimeout(() => {
+      this.#fail({ code: 'READY_TIMEOUT', message: `${this.app.name} did not get ready in ${this.#readyTimeoutMs / 1000} s` });
+    }, this.#readyTimeoutMs);
+
+    const size = options.container instanceof ShadowRoot ? options.container.host : options.container;
+    launch.viewport = { width: size.clientWidth, height: size.clientHeight };
+    const iframe = createAppFrame({ url: this.app.url, appOrigin, launch, features: this.app.features ?? [], title: this.app.name });
+    this.#iframe = iframe;
+    if (this.app.readiness === 'load') iframe.addEventListener('load', () => this.#markReady(), { signal: abort.signal, once: true });
+    options.container.append(iframe);
+    this.#observeSize(iframe);
+    if (options.probe !== false) this.#probe(abort.signal);
+  }
+
+  /** Relaunches after an error (or at any time): a new iframe and a new launch id. */
+  retry(): void {
+    if (this.#state === 'closed') throw new Error('Cannot retry a closed mini-app');
+    this.#teardown();
+    this.#state = 'idle';
+    this.open();
+  }
+
+  /**
+   * Closes the app: tells it `closing`, waits the grace period if it is connected, then removes the
+   * iframe and frees ports, listeners and timers. Safe to call more than once.
+   */
+  async close(reason = 'host'): Promise<void> {
+    if (this.#state === 'closed') return;
+    const connected = this.#state === 'connected' || this.#state === 'ready';
+    const grace = this.#options.closeGraceMs ?? 300;
+    if (connected && grace > 0) {
+      this.#server?.emit('closing', { graceMs: grace } satisfies HostEvents['closing']);
+      this.#state = 'closed';
+      await new Promise((resolve) => setTimeout(resolve, grace));
+    }
+    this.#state = 'closed';
+    this.#teardown();
+    this.dispatchEvent(new CustomEvent('closed', { detail: { reason } }));
+  }
+
+  /** Tells the app it is shown or hidden (the host moved to another screen). */
+  setVisible(visible: boolean): void {
+    this.#server?.emit(visible ? 'shown' : 'hidden', undefined);
+  }
+
+  /** Sends a new theme to the running app. */
+  setTheme(theme: LaunchTheme): void {
+    this.#options = { ...this.#options, theme };
+    this.#server?.emit('theme', theme satisfies HostEvents['theme']);
+  }
+
+  override addEventListener<K extends keyof MiniAppHostEventMap>(
+    type: K,
+    listener: ((event: MiniAppHostEventMap[K]) => void) | null,
+    options?: AddEventListenerOptions | boolean,
+  ): void;
+  override addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: AddEventListenerOptions | boolean): void;
+  override addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: AddEventListenerOptions | boolean): void {
+    super.addEventListener(type, listener, options);
+  }
+
+  get #readyTimeoutMs(): number {
+    return this.#options.readyTimeoutMs ?? 10_000;
+  }
+
+  readonly #onWindowMessage = (event: MessageEvent): void => {
+    const launch = this.#launch;
+    if (!launch || !this.appOrigin || !this.#api) return;
+    const hello = acceptHello(event, {
+      frameWindow: () => this.#iframe?.contentWindow ?? null,
+      appOrigin: this.appOrigin,
+      launchId: launch.launchId,
+    });
+    if (!hello) return;
+    const target = event.source as Window;
+    if (hello.version < MIN_PEER_VERSION) {
+      const refused: RefusedMessage = {
+        type: REFUSED,
+        launchId: launch.launchId,
+        version: PROTOCOL_VERSION,
+        error: { code: ErrorCode.UNSUPPORTED, message: `This host needs protocol ${MIN_PEER_VERSION} or newer; the SDK speaks ${hello.version}` },
+      };
+      target.postMessage(refused, this.appOrigin);
+      return;
+    }
+    // A second hello for the same launch is the app reloading itself: new port, same state and log.
+    const reloaded = this.#server !== undefined;
+    this.#server?.close();
+    const channel = new MessageChannel();
+    this.#server = new PortServer(channel.port1, this.#api, this.callLog, { appId: this.app.id, launchId: launch.launchId });
+    const welcome: WelcomeMessage = {
+      type: WELCOME,
+      launchId: launch.launchId,
+      version: PROTOCOL_VERSION,
+      capabilities: [...this.app.capabilities],
+      methods: this.#api.availableMethods(),
+      reloaded,
+    };
+    target.postMessage(welcome, this.appOrigin, [channel.port2]);
+    if (this.#state === 'loading') this.#state = 'connected';
+    if (reloaded) this.dispatchEvent(new CustomEvent('reload', { detail: { launchId: launch.launchId } }));
+  };
+
+  #markReady(): void {
+    if (this.#state !== 'connected' && this.#state !== 'loading') return;
+    clearTimeout(this.#readyTimer);
+    this.#readyTimer = undefined;
+    this.#state = 'ready';
+    this.dispatchEvent(new CustomEvent('ready', { detail: { launchId: this.#launch!.launchId } }));
+  }
+
+  #requestClose(request: CloseRequest | undefined): void {
+    const event = new CustomEvent('close-request', { detail: request, cancelable: true });
+    if (this.dispatchEvent(event)) void this.close('app');
+  }
+
+  #fail(error: LaunchError): void {
+    if (this.#state === 'closed') return;
+    this.#teardown();
+    this.#state = 'error';
+    this.dispatchEvent(new CustomEvent('error', { detail: error }));
+  }
+
+  /** A dead server shows the error screen at once instead of after the ready timeout. */
+  #probe(signal: AbortSignal): void {
+    fetch(this.app.url, { mode: 'no-cors', cache: 'no-store', credentials: 'omit', signal }).catch(() => {
+      if (!signal.aborted) this.#fail({ code: 'LOAD_FAILED', message: `${this.app.name} could not be loaded from ${this.appOrigin}` });
+    });
+  }
+
+  #observeSize(iframe: HTMLIFrameElement): void {
+    if (typeof ResizeObserver === 'undefined') return;
+    let last = '';
+    this.#resizeObserver = new ResizeObserver(([entry]) => {
+      if (!entry || !this.#server) return;
+      const viewport = { width: Math.round(entry.contentRect.width), height: Math.round(entry.contentRect.height) };
+      const key = `${viewport.width}x${viewport.height}`;
+      if (key === last) return;
+      last = key;
+      this.#server.emit('viewport', { viewport, safeArea: this.#launch!.safeArea } satisfies HostEvents['viewport']);
+    });
+    this.#resizeObserver.observe(iframe);
+  }
+
+  #teardown(): void {
+    clearTimeout(this.#readyTimer);
+    this.#readyTimer = undefined;
+    this.#abort?.abort();
+    this.#abort = undefined;
+    this.#server?.close();
+    this.#server = undefined;
+    this.#api = undefined;
+    this.#resizeObserver?.disconnect();
+    this.#resizeObserver = undefined;
+    this.#unsubscribeLog?.();
+    this.#unsubscribeLog = undefined;
+    this.#iframe?.remove();
+    this.#iframe = undefined;
+  }
+}
