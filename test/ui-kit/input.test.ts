@@ -1,7 +1,8 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../../ui-kit/components/input/input.js';
-import type { MaInput } from '../../ui-kit/components/input/input.js';
+import '../../ui-kit/components/input/input.ts';
+import type { MaInput } from '../../ui-kit/components/input/input.ts';
+import { checkA11yBothSchemes } from './helpers.ts';
 
 const inner = (el: MaInput) => el.shadowRoot!.querySelector('input')!;
 const errorText = (el: MaInput) => el.shadowRoot!.querySelector('.error')?.textContent?.trim() ?? '';
@@ -157,11 +158,13 @@ describe('ma-input', () => {
     expect(el.shadowRoot!.querySelector('button')).to.equal(null);
   });
 
-  it('has no axe violations, filled and with an error', async () => {
+  it('has no axe violations in light and dark, filled, with an error and disabled', async () => {
     const el = await fixture<MaInput>(html`<ma-input label="Name" value="Ivan" helper-text="Hint" clearable></ma-input>`);
-    await expect(el).to.be.accessible();
+    await checkA11yBothSchemes(el);
     el.error = 'Wrong';
     await el.updateComplete;
-    await expect(el).to.be.accessible();
+    await checkA11yBothSchemes(el);
+    el.disabled = true;
+    await checkA11yBothSchemes(el);
   });
 });

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { msg } from './i18n.js';
+import { msg } from './i18n.ts';
 
 /** What a control reports to `setValidity`: the flags and the text shown under the field. */
 export interface ValidityResult {

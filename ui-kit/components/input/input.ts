@@ -2,11 +2,11 @@ import { html, nothing } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { FormControl, fieldStyles, validateText } from '../../base/form-control.js';
-import type { ValidityResult } from '../../base/form-control.js';
-import { clearGlyph } from '../../base/glyphs.js';
-import { msg } from '../../base/i18n.js';
-import { inputStyles } from './input.styles.js';
+import { FormControl, fieldStyles, validateText } from '../../base/form-control.ts';
+import type { ValidityResult } from '../../base/form-control.ts';
+import { clearGlyph } from '../../base/glyphs.ts';
+import { msg } from '../../base/i18n.ts';
+import { inputStyles } from './input.styles.ts';
 
 export type InputType = 'text' | 'email' | 'tel' | 'number' | 'password' | 'url' | 'search';
 

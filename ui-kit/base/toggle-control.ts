@@ -1,0 +1,58 @@
+import { property, query } from 'lit/decorators.js';
+import { FormControl } from './form-control.ts';
+import type { ValidityResult } from './form-control.ts';
+import { msg } from './i18n.ts';
+
+/**
+ * The base of on/off controls (checkbox, switch) backed by a native checkbox in the shadow root:
+ * it submits `value` when checked, and a click on the host (an outer `<label>`) toggles it.
+ */
+export abstract class ToggleControl extends FormControl {
+  @property({ type: Boolean }) checked = false;
+
+  /** The value submitted when checked. */
+  @property() value = 'on';
+
+  @query('input') protected input!: HTMLInputElement;
+
+  constructor() {
+    super();
+    this.addEventListener('click', (event) => {
+      // A click that lands on the host itself comes from an outer label or the host's padding.
+      if (event.composedPath()[0] === this && !this.isDisabled) this.input?.click();
+    });
+  }
+
+  protected formValue(): string | null {
+    return this.checked ? this.value : null;
+  }
+
+  protected override formState(): string {
+    return this.checked ? 'checked' : '';
+  }
+
+  protected resetValue(): void {
+    this.checked = this.hasAttribute('checked');
+  }
+
+  protected restoreValue(state: string): void {
+    this.checked = state === 'checked';
+  }
+
+  protected override validationAnchor(): HTMLElement | undefined {
+    return this.input;
+  }
+
+  protected override validate(): ValidityResult {
+    return this.required && !this.checked ? { flags: { valueMissing: true }, message: msg('requiredCheck', this) } : { flags: {}, message: '' };
+  }
+
+  protected onToggle(): void {
+    this.checked = this.input.checked;
+  }
+
+  protected onChange(): void {
+    this.onToggle();
+    this.commit();
+  }
+}

@@ -1,0 +1,59 @@
+import { html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { checkGlyph, dashGlyph } from '../../base/glyphs.ts';
+import { ToggleControl } from '../../base/toggle-control.ts';
+import { checkboxStyles } from './checkbox.styles.ts';
+
+/**
+ * A checkbox, form-associated: submits `value` (default `on`) under `name` when checked.
+ * The label is the `label` property or the default slot.
+ *
+ * @slot - The label, when richer than plain text (a link to terms).
+ * @fires input - When toggled. @fires change - When toggled.
+ * @csspart control - The native checkbox (the box). @csspart support - The hint or error line.
+ */
+@customElement('ma-checkbox')
+export class MaCheckbox extends ToggleControl {
+  static override styles = checkboxStyles;
+
+  /** Shows a dash: neither checked nor unchecked (a partly selected list). Cleared by a toggle. */
+  @property({ type: Boolean, reflect: true }) indeterminate = false;
+
+  protected override onToggle(): void {
+    super.onToggle();
+    this.indeterminate = false;
+  }
+
+  protected override render() {
+    const disabled = this.isDisabled;
+    return html`
+      <label class="row ${disabled ? 'disabled' : ''} ${this.shownError ? 'invalid' : ''}">
+        <span class="box">
+          <input
+            type="checkbox"
+            part="control"
+            .checked=${live(this.checked)}
+            .indeterminate=${this.indeterminate}
+            ?disabled=${disabled}
+            ?required=${this.required}
+            aria-label=${this.label ? nothing : this.accessibleLabel}
+            aria-invalid=${this.shownError ? 'true' : nothing}
+            aria-describedby=${this.describedBy}
+            @input=${this.onToggle}
+            @change=${this.onChange}
+          />
+          <span class="mark">${this.indeterminate ? dashGlyph : this.checked ? checkGlyph : nothing}</span>
+        </span>
+        <span class="text"><slot>${this.label}</slot></span>
+      </label>
+      ${this.renderSupport()}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ma-checkbox': MaCheckbox;
+  }
+}
