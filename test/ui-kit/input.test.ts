@@ -60,39 +60,39 @@ describe('ma-input', () => {
     form.requestSubmit();
     await el.updateComplete;
     await el.updateComplete;
-    expect(submitted).to.be.false;
-    expect(el.validity.valueMissing).to.be.true;
+    expect(submitted).to.equal(false);
+    expect(el.validity.valueMissing).to.equal(true);
     expect(errorText(el)).to.equal('Fill in this field');
     expect(inner(el).getAttribute('aria-invalid')).to.equal('true');
     el.value = 'Ivan';
     await el.updateComplete;
     form.requestSubmit();
-    expect(submitted).to.be.true;
+    expect(submitted).to.equal(true);
   });
 
   it('checks minlength, maxlength and pattern with messages in the page language', async () => {
     const el = await fixture<MaInput>(html`<ma-input lang="ru" label="Код" minlength="3" maxlength="5" pattern="[0-9]+"></ma-input>`);
     el.value = '12';
     await el.updateComplete;
-    expect(el.validity.tooShort).to.be.true;
+    expect(el.validity.tooShort).to.equal(true);
     expect(el.validationMessage).to.equal('Не меньше 3 символов');
     el.value = '123456';
     await el.updateComplete;
-    expect(el.validity.tooLong).to.be.true;
+    expect(el.validity.tooLong).to.equal(true);
     expect(el.validationMessage).to.equal('Не больше 5 символов');
     el.value = '12a';
     await el.updateComplete;
-    expect(el.validity.patternMismatch).to.be.true;
+    expect(el.validity.patternMismatch).to.equal(true);
     el.value = '123';
     await el.updateComplete;
-    expect(el.checkValidity()).to.be.true;
+    expect(el.checkValidity()).to.equal(true);
   });
 
   it('reports a bad e-mail as invalid', async () => {
     const el = await fixture<MaInput>(html`<ma-input type="email" label="E-mail" value="not-an-email"></ma-input>`);
     await el.updateComplete;
-    expect(el.checkValidity()).to.be.false;
-    expect(el.validity.typeMismatch).to.be.true;
+    expect(el.checkValidity()).to.equal(false);
+    expect(el.validity.typeMismatch).to.equal(true);
     expect(el.validationMessage).to.equal('Check this value');
   });
 
@@ -100,12 +100,12 @@ describe('ma-input', () => {
     const el = await fixture<MaInput>(html`<ma-input label="Name" error="Taken"></ma-input>`);
     await el.updateComplete;
     expect(errorText(el)).to.equal('Taken');
-    expect(el.validity.customError).to.be.true;
+    expect(el.validity.customError).to.equal(true);
     el.error = '';
     await el.updateComplete;
     await el.updateComplete;
     expect(errorText(el)).to.equal('');
-    expect(el.checkValidity()).to.be.true;
+    expect(el.checkValidity()).to.equal(true);
   });
 
   it('shows the error after the user edits, not before', async () => {
@@ -125,11 +125,11 @@ describe('ma-input', () => {
     );
     const el = form.querySelector('ma-input')!;
     await el.updateComplete;
-    expect(inner(el).disabled).to.be.true;
-    expect(new FormData(form).has('n')).to.be.false;
+    expect(inner(el).disabled).to.equal(true);
+    expect(new FormData(form).has('n')).to.equal(false);
     form.querySelector('fieldset')!.disabled = false;
     await el.updateComplete;
-    expect(inner(el).disabled).to.be.false;
+    expect(inner(el).disabled).to.equal(false);
   });
 
   it('restores a saved state', async () => {
