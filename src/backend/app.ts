@@ -1,0 +1,146 @@
+import { Hono, type Context } from 'hono';
+import * as v from 'valibot';
+import { keyRingJwks } from '../tokens/index.ts';
+import { resolveContext, type BackendContext, type BackendDeps } from './context.ts';
+import {
+  AcceptOfferBody,
+  API_PREFIX,
+  AppIdParam,
+  JtiParam,
+  PublishOfferBody,
+  RequestCodeBody,
+  SignInBody,
+  TestTokenBody,
+} from './contract.ts';
+import { BackendError } from './errors.ts';
+import { issueTokenFor, requireApp, tokenStatus } from './launch-tokens.ts';
+import { acceptOffer, currentOffer, offerAcceptance, publishOffer } from './offers.ts';
+import { sha256 } from './ports.ts';
+import { Collection, profileOf, type UserRecord } from './records.ts';
+import { bearerToken, requestCode, resolveSession, signIn, signOut } from './sign-in.ts';
+import { iso } from './context.ts';
+
+export interface BackendApp {
+  /** The whole backend as one Fetch-API handler. */
+  fetch(request: Request): Promise<Response>;
+}
+
+/** The host backend (see docs/backend.md), as a Fetch-API handler over the injected ports. */
+export function createBackendApp(deps: BackendDeps): BackendApp {
+  const ctx = resolveContext(deps);
+  const app = new Hono().basePath(API_PREFIX);
+
+  app.onError((error, c) => {
+    if (error instanceof BackendError) {
+      if (error.code === 'RATE_LIMITED') c.header('Retry-After', String(retryAfter(error)));
+      return c.json(error.toBody(), error.status as 400);
+    }
+    return c.json(new BackendError('INTERNAL', 'The backend failed; try again').toBody(), 500);
+  });
+  app.notFound((c) => c.json(new BackendError('NOT_FOUND', `No route ${c.req.method} ${new URL(c.req.url).pathname}`).toBody(), 404));
+
+  app.post('/auth/code', async (c) => {
+    const { phone } = await body(c, RequestCodeBody);
+    return c.json(await requestCode(ctx, phone));
+  });
+
+  app.post('/auth/session', async (c) => {
+    const { phone, code } = await body(c, SignInBody);
+    return c.json(await signIn(ctx, phone, code));
+  });
+
+  app.delete('/auth/session', async (c) => {
+    await signOut(ctx, c.req.header('Authorization'));
+    return c.body(null, 204);
+  });
+
+  app.get('/me', async (c) => {
+    const { user, session } = await resolveSession(ctx, c.req.header('Authorization'));
+    return c.json({ user: profileOf(user)!, sessionExpiresAt: iso(session.expiresAt) });
+  });
+
+  app.post('/apps/:appId/launch-token', async (c) => {
+    const appId = param(c, 'appId', AppIdParam);
+    const { user } = await resolveSession(ctx, c.req.header('Authorization'));
+    return c.json(await issueTokenFor(ctx, appId, profileOf(user)!));
+  });
+
+  app.get('/.well-known/jwks.json', async (c) => {
+    c.header('Cache-Control', 'public, max-age=300');
+    return c.json(keyRingJwks(await ctx.keys.ring()));
+  });
+
+  app.get('/tokens/:jti', async (c) => c.json(await tokenStatus(ctx, param(c, 'jti', JtiParam))));
+
+  app.get('/apps/:appId/offer', async (c) => c.json(await currentOffer(ctx, param(c, 'appId', AppIdParam))));
+
+  app.get('/apps/:appId/offer/acceptance', async (c) => {
+    const appId = param(c, 'appId', AppIdParam);
+    const { user } = await resolveSession(ctx, c.req.header('Authorization'));
+    return c.json(await offerAcceptance(ctx, appId, user.id));
+  });
+
+  app.put('/apps/:appId/offer/acceptance', async (c) => {
+    const appId = param(c, 'appId', AppIdParam);
+    const { user } = await resolveSession(ctx, c.req.header('Authorization'));
+    const { version } = await body(c, AcceptOfferBody);
+    return c.json(await acceptOffer(ctx, appId, user.id, version));
+  });
+
+  app.post('/partner/apps/:appId/test-tokens', async (c) => {
+    const appId = param(c, 'appId', AppIdParam);
+    await requirePartner(ctx, c, appId);
+    const { userId, premisesId } = await body(c, TestTokenBody);
+    const user = await ctx.store.get<UserRecord>(Collection.USERS, userId);
+    if (!user) throw new BackendError('UNKNOWN_USER', `No user "${userId}"`);
+    const profile = profileOf(user, premisesId);
+    if (!profile) throw new BackendError('UNKNOWN_PREMISES', `User "${userId}" has no premises "${premisesId}"`);
+    return c.json(await issueTokenFor(ctx, appId, profile, { test: true }));
+  });
+
+  app.put('/partner/apps/:appId/offer', async (c) => {
+    const appId = param(c, 'appId', AppIdParam);
+    await requirePartner(ctx, c, appId);
+    return c.json(await publishOffer(ctx, appId, await body(c, PublishOfferBody)));
+  });
+
+  return { fetch: async (request) => app.fetch(request) };
+}
+
+type Schema = v.GenericSchema<unknown, unknown>;
+
+async function body<S extends Schema>(c: Context, schema: S): Promise<v.InferOutput<S>> {
+  let input: unknown;
+  try {
+    input = JSON.parse(await c.req.text());
+  } catch {
+    throw new BackendError('INVALID_REQUEST', 'The body must be JSON');
+  }
+  return check(schema, input, 'body');
+}
+
+function param<S extends Schema>(c: Context, name: string, schema: S): v.InferOutput<S> {
+  return check(schema, c.req.param(name), name);
+}
+
+function check<S extends Schema>(schema: S, input: unknown, where: string): v.InferOutput<S> {
+  const result = v.safeParse(schema, input);
+  if (result.success) return result.output;
+  const issues = result.issues.map((issue) => ({ path: v.getDotPath(issue) ?? where, message: issue.message }));
+  throw new BackendError('INVALID_REQUEST', `Invalid ${where}: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`, {
+    issues,
+  });
+}
+
+async function requirePartner(ctx: BackendContext, c: Context, appId: string): Promise<void> {
+  const app = await requireApp(ctx, appId);
+  const key = bearerToken(c.req.header('Authorization'));
+  if (!key || (await sha256(key)) !== app.partnerKeyHash) {
+    throw new BackendError('UNAUTHORIZED', 'A valid partner key for this app is required: Authorization: Bearer <partner key>');
+  }
+}
+
+function retryAfter(error: BackendError): number {
+  const details = error.details as { retryAfterSeconds?: number } | undefined;
+  return details?.retryAfterSeconds ?? 60;
+}

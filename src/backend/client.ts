@@ -1,0 +1,109 @@
+import type {
+  CodeSentResponse,
+  JwksResponse,
+  LaunchTokenResponse,
+  MeResponse,
+  OfferAcceptanceResponse,
+  OfferResponse,
+  PublishOfferBody,
+  SessionResponse,
+  TestTokenBody,
+  TokenStatusResponse,
+} from './contract.ts';
+import { BackendError, type ErrorBody } from './errors.ts';
+
+export interface BackendClientOptions {
+  /** The API root, e.g. `/api` in the page or `https://host.example/api` on a server. */
+  baseUrl: string;
+  /** Defaults to the global `fetch`. */
+  fetch?: (request: Request) => Promise<Response>;
+  /** The signed-in user's session token, sent as `Authorization: Bearer …`; nothing when signed out. */
+  getSessionToken: () => string | null | undefined | Promise<string | null | undefined>;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+/** The host backend as the runtime sees it. Every failure is a `BackendError` with the contract's code. */
+export interface BackendClient {
+  /** Sends a one-time code to the phone. */
+  requestCode(phone: string, options?: CallOptions): Promise<CodeSentResponse>;
+  /** Trades the code for a session; keep `sessionToken` where `getSessionToken` finds it. */
+  signIn(phone: string, code: string, options?: CallOptions): Promise<SessionResponse>;
+  signOut(options?: CallOptions): Promise<void>;
+  me(options?: CallOptions): Promise<MeResponse>;
+  /** A fresh launch token of the signed-in user for the app; the previous one is revoked. */
+  issueLaunchToken(appId: string, options?: CallOptions): Promise<LaunchTokenResponse>;
+  jwks(options?: CallOptions): Promise<JwksResponse>;
+  tokenStatus(jti: string, options?: CallOptions): Promise<TokenStatusResponse>;
+  getOffer(appId: string, options?: CallOptions): Promise<OfferResponse>;
+  getOfferAcceptance(appId: string, options?: CallOptions): Promise<OfferAcceptanceResponse>;
+  acceptOffer(appId: string, version: number, options?: CallOptions): Promise<OfferAcceptanceResponse>;
+  /** Partner tools, authorised by the app's partner key rather than a session. */
+  partner: {
+    issueTestToken(appId: string, body: TestTokenBody, partnerKey: string, options?: CallOptions): Promise<LaunchTokenResponse>;
+    publishOffer(appId: string, body: PublishOfferBody, partnerKey: string, options?: CallOptions): Promise<OfferResponse>;
+  };
+}
+
+type Auth = { session: true } | { bearer: string } | null;
+
+export function createBackendClient(options: BackendClientOptions): BackendClient {
+  const root = options.baseUrl.replace(/\/+$/, '');
+  const send = options.fetch ?? ((request: Request) => fetch(request));
+  const segment = encodeURIComponent;
+
+  async function call<T>(method: string, path: string, auth: Auth, body?: unknown, callOptions: CallOptions = {}): Promise<T> {
+    const headers = new Headers({ Accept: 'application/json' });
+    if (auth && 'session' in auth) {
+      const token = await options.getSessionToken();
+      if (!token) throw new BackendError('UNAUTHORIZED', 'Not signed in', undefined, 401);
+      headers.set('Authorization', `Bearer ${token}`);
+    } else if (auth) {
+      headers.set('Authorization', `Bearer ${auth.bearer}`);
+    }
+    if (body !== undefined) headers.set('Content-Type', 'application/json');
+    const url = new URL(`${root}${path}`, globalThis.location?.href);
+    const request = new Request(url, {
+      method,
+      headers,
+      credentials: 'omit',
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      ...(callOptions.signal ? { signal: callOptions.signal } : {}),
+    });
+    let response: Response;
+    try {
+      response = await send(request);
+    } catch (error) {
+      if (callOptions.signal?.aborted) throw error;
+      throw new BackendError('NETWORK', 'The backend cannot be reached', { cause: String(error) }, 0);
+    }
+    if (response.status === 204) return undefined as T;
+    const payload = await response.json().catch(() => undefined);
+    if (response.ok && payload !== undefined) return payload as T;
+    const error = (payload as Partial<ErrorBody> | undefined)?.error;
+    if (error && typeof error.code === 'string' && typeof error.message === 'string') {
+      throw new BackendError(error.code, error.message, error.details, response.status);
+    }
+    throw new BackendError('NETWORK', `Unexpected answer from the backend (HTTP ${response.status})`, undefined, response.status);
+  }
+
+  return {
+    requestCode: (phone, o) => call('POST', '/auth/code', null, { phone }, o),
+    signIn: (phone, code, o) => call('POST', '/auth/session', null, { phone, code }, o),
+    signOut: (o) => call('DELETE', '/auth/session', { session: true }, undefined, o),
+    me: (o) => call('GET', '/me', { session: true }, undefined, o),
+    issueLaunchToken: (appId, o) => call('POST', `/apps/${segment(appId)}/launch-token`, { session: true }, undefined, o),
+    jwks: (o) => call('GET', '/.well-known/jwks.json', null, undefined, o),
+    tokenStatus: (jti, o) => call('GET', `/tokens/${segment(jti)}`, null, undefined, o),
+    getOffer: (appId, o) => call('GET', `/apps/${segment(appId)}/offer`, null, undefined, o),
+    getOfferAcceptance: (appId, o) => call('GET', `/apps/${segment(appId)}/offer/acceptance`, { session: true }, undefined, o),
+    acceptOffer: (appId, version, o) => call('PUT', `/apps/${segment(appId)}/offer/acceptance`, { session: true }, { version }, o),
+    partner: {
+      issueTestToken: (appId, body, partnerKey, o) =>
+        call('POST', `/partner/apps/${segment(appId)}/test-tokens`, { bearer: partnerKey }, body, o),
+      publishOffer: (appId, body, partnerKey, o) => call('PUT', `/partner/apps/${segment(appId)}/offer`, { bearer: partnerKey }, body, o),
+    },
+  };
+}

@@ -1,0 +1,85 @@
+/** Error codes in the backend's error bodies `{ error: { code, message, details? } }`. */
+export const BackendErrorCode = {
+  /** 400: the body, a parameter or a header does not match the contract. `details.issues` lists what. */
+  INVALID_REQUEST: 'INVALID_REQUEST',
+  /** 400: no account has this phone number. */
+  UNKNOWN_PHONE: 'UNKNOWN_PHONE',
+  /** 400: no code was requested for this phone, or it was already used. */
+  NO_CODE: 'NO_CODE',
+  /** 400: the code does not match; `details.attemptsLeft`. */
+  WRONG_CODE: 'WRONG_CODE',
+  /** 400: the code is older than its lifetime; request a new one. */
+  CODE_EXPIRED: 'CODE_EXPIRED',
+  /** 400: too many wrong codes; this code is burnt, request a new one. */
+  TOO_MANY_ATTEMPTS: 'TOO_MANY_ATTEMPTS',
+  /** 400: the user in the body does not exist. */
+  UNKNOWN_USER: 'UNKNOWN_USER',
+  /** 400: the premises in the body do not belong to the user. */
+  UNKNOWN_PREMISES: 'UNKNOWN_PREMISES',
+  /** 401: no session, or it ended; sign in again. Also a wrong partner key. */
+  UNAUTHORIZED: 'UNAUTHORIZED',
+  /** 404: no such app. */
+  APP_NOT_FOUND: 'APP_NOT_FOUND',
+  /** 404: no token with this id was issued. */
+  TOKEN_NOT_FOUND: 'TOKEN_NOT_FOUND',
+  /** 404: no such route. */
+  NOT_FOUND: 'NOT_FOUND',
+  /** 409: the offer changed since it was shown; `details.currentVersion`. */
+  OFFER_CHANGED: 'OFFER_CHANGED',
+  /** 429: too many requests; `details.retryAfterSeconds` (also the `Retry-After` header). */
+  RATE_LIMITED: 'RATE_LIMITED',
+  /** 500: anything else. */
+  INTERNAL: 'INTERNAL',
+  /** Client side only (status 0): the backend could not be reached or did not answer with JSON. */
+  NETWORK: 'NETWORK',
+} as const;
+
+export type BackendErrorCode = (typeof BackendErrorCode)[keyof typeof BackendErrorCode];
+
+export const BACKEND_ERROR_STATUS: { readonly [C in BackendErrorCode]: number } = {
+  INVALID_REQUEST: 400,
+  UNKNOWN_PHONE: 400,
+  NO_CODE: 400,
+  WRONG_CODE: 400,
+  CODE_EXPIRED: 400,
+  TOO_MANY_ATTEMPTS: 400,
+  UNKNOWN_USER: 400,
+  UNKNOWN_PREMISES: 400,
+  UNAUTHORIZED: 401,
+  APP_NOT_FOUND: 404,
+  TOKEN_NOT_FOUND: 404,
+  NOT_FOUND: 404,
+  OFFER_CHANGED: 409,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  NETWORK: 0,
+};
+
+/** The body of every error answer. */
+export interface ErrorBody {
+  error: { code: BackendErrorCode | (string & {}); message: string; details?: unknown };
+}
+
+/**
+ * A refusal from the backend: thrown by route handlers (and turned into an error body) and by the
+ * client (rebuilt from the error body), so both sides switch on the same `code`.
+ */
+export class BackendError extends Error {
+  override name = 'BackendError';
+  constructor(
+    readonly code: BackendErrorCode | (string & {}),
+    message: string,
+    readonly details?: unknown,
+    readonly status: number = BACKEND_ERROR_STATUS[code as BackendErrorCode] ?? 500,
+  ) {
+    super(message);
+  }
+
+  toBody(): ErrorBody {
+    return { error: { code: this.code, message: this.message, ...(this.details === undefined ? {} : { details: this.details }) } };
+  }
+}
+
+export function isBackendError(error: unknown, code?: BackendErrorCode): error is BackendError {
+  return error instanceof BackendError && (code === undefined || error.code === code);
+}

@@ -1,0 +1,126 @@
+import type { UserProfile } from '../protocol/index.ts';
+import type { StoreSchema } from './store.ts';
+
+/** What the backend keeps, collection by collection. */
+export const Collection = {
+  USERS: 'users',
+  APPS: 'apps',
+  CODES: 'codes',
+  SESSIONS: 'sessions',
+  LAUNCH_TOKENS: 'launchTokens',
+  ACCEPTANCES: 'offerAcceptances',
+} as const;
+
+export const BACKEND_SCHEMA: StoreSchema = {
+  [Collection.USERS]: { unique: ['phone'] },
+  [Collection.APPS]: {},
+  [Collection.CODES]: {},
+  [Collection.SESSIONS]: {},
+  // `current` ("appId/userId") is set only on the one live token of a user and app.
+  [Collection.LAUNCH_TOKENS]: { unique: ['current'] },
+  [Collection.ACCEPTANCES]: {},
+};
+
+export interface PlaceRef {
+  id: string;
+  title: string;
+}
+
+export interface PremisesRecord extends PlaceRef {
+  /** The building (object) the premises belong to. */
+  object: PlaceRef;
+}
+
+/** Key: user id. */
+export interface UserRecord {
+  [field: string]: unknown;
+  id: string;
+  name: string;
+  /** E.164, unique. */
+  phone: string;
+  /** The first one is the user's current premises. */
+  premises: PremisesRecord[];
+}
+
+export interface OfferRecord {
+  [field: string]: unknown;
+  version: number;
+  title: string;
+  text: string;
+  url?: string;
+  /** ISO 8601. */
+  publishedAt: string;
+}
+
+/** Key: app id. */
+export interface AppRecord {
+  [field: string]: unknown;
+  id: string;
+  title: string;
+  /** SHA-256 of the partner's API key, which authorises test tokens and offer changes. */
+  partnerKeyHash: string;
+  offer: OfferRecord;
+}
+
+/** Key: phone. Kept after use so the request history can rate-limit. */
+export interface CodeRecord {
+  [field: string]: unknown;
+  phone: string;
+  /** SHA-256 of `phone:code`; null once used or burnt. */
+  codeHash: string | null;
+  expiresAt: number;
+  attemptsLeft: number;
+  /** True when the attempts ran out: the code stays refused until a new one is requested. */
+  burnt: boolean;
+  /** When codes were requested (ms), within the last rate-limit window. */
+  requestedAt: number[];
+}
+
+/** Key: SHA-256 of the bearer token, so the store never holds a usable token. */
+export interface SessionRecord {
+  [field: string]: unknown;
+  userId: string;
+  createdAt: number;
+  expiresAt: number;
+}
+
+/** Key: jti. */
+export interface LaunchTokenRecord {
+  [field: string]: unknown;
+  jti: string;
+  appId: string;
+  userId: string;
+  issuedAt: number;
+  expiresAt: number;
+  test: boolean;
+  /** `appId/userId` while this is the live token of the pair; removed when revoked. */
+  current?: string;
+  revokedAt?: number;
+}
+
+/** Key: `appId/userId`. */
+export interface AcceptanceRecord {
+  [field: string]: unknown;
+  appId: string;
+  userId: string;
+  version: number;
+  acceptedAt: number;
+}
+
+export function pairKey(appId: string, userId: string): string {
+  return `${appId}/${userId}`;
+}
+
+/** The profile shared with mini-apps, at the given premises (the current ones by default). */
+export function profileOf(user: UserRecord, premisesId?: string): UserProfile | undefined {
+  const premises = premisesId === undefined ? user.premises[0] : user.premises.find((candidate) => candidate.id === premisesId);
+  if (premisesId !== undefined && !premises) return undefined;
+  return {
+    id: user.id,
+    name: user.name,
+    phone: user.phone,
+    ...(premises
+      ? { premises: { id: premises.id, title: premises.title }, object: { id: premises.object.id, title: premises.object.title } }
+      : {}),
+  };
+}

@@ -1,0 +1,93 @@
+import { Collection, type AppRecord, type UserRecord } from './records.ts';
+import { sha256 } from './ports.ts';
+import type { Store } from './store.ts';
+
+const sunnyPark = { id: 'object-sunny-park', title: 'Sunny Park, building 1' };
+const riverside = { id: 'object-riverside', title: 'Riverside, building 3' };
+
+/** Users the demo and the tests sign in as. */
+export const SEED_USERS: readonly UserRecord[] = [
+  {
+    id: 'user-anna',
+    name: 'Anna Petrova',
+    phone: '+79990000001',
+    premises: [{ id: 'premises-sp-12', title: 'Flat 12', object: sunnyPark }],
+  },
+  {
+    id: 'user-ivan',
+    name: 'Ivan Sidorov',
+    phone: '+79990000002',
+    premises: [
+      { id: 'premises-sp-45', title: 'Flat 45', object: sunnyPark },
+      { id: 'premises-rs-7', title: 'Flat 7', object: riverside },
+    ],
+  },
+  {
+    id: 'user-maria',
+    name: 'Maria Kuznetsova',
+    phone: '+79990000003',
+    premises: [{ id: 'premises-rs-101', title: 'Office 101', object: riverside }],
+  },
+];
+
+export interface SeedApp {
+  id: string;
+  title: string;
+  /** The partner's API key, in clear, for the demo and tests; the store keeps only its hash. */
+  partnerKey: string;
+  offer: { version: number; title: string; text: string; url?: string };
+}
+
+/** Apps with their current offers. */
+export const SEED_APPS: readonly SeedApp[] = [
+  {
+    id: 'bakery',
+    title: 'Corner Bakery',
+    partnerKey: 'pk_demo_bakery',
+    offer: {
+      version: 1,
+      title: 'Corner Bakery: terms of sale',
+      text: 'Orders are baked to order and delivered to your door. Payment is taken when the order is confirmed. You can cancel an order until it is baked.',
+    },
+  },
+  {
+    id: 'fitness',
+    title: 'Fit Club',
+    partnerKey: 'pk_demo_fitness',
+    offer: {
+      version: 1,
+      title: 'Fit Club: membership terms',
+      text: 'Classes can be booked up to seven days ahead and cancelled up to two hours before they start. Memberships are personal.',
+    },
+  },
+  {
+    id: 'utilities',
+    title: 'Utility Bills',
+    partnerKey: 'pk_demo_utilities',
+    offer: {
+      version: 1,
+      title: 'Utility Bills: terms of use',
+      text: 'We show the bills of your premises and take meter readings. Readings sent after the 25th count towards next month.',
+    },
+  },
+];
+
+/** Writes the seed users and apps that the store lacks; existing records are left as they are. */
+export async function seedStore(store: Store, now: number): Promise<void> {
+  const apps = await Promise.all(
+    SEED_APPS.map(async (app): Promise<AppRecord> => ({
+      id: app.id,
+      title: app.title,
+      partnerKeyHash: await sha256(app.partnerKey),
+      offer: { ...app.offer, publishedAt: new Date(now).toISOString() },
+    })),
+  );
+  await store.transaction(async (tx) => {
+    for (const user of SEED_USERS) {
+      if (!(await tx.get(Collection.USERS, user.id))) await tx.put(Collection.USERS, user.id, structuredClone(user));
+    }
+    for (const app of apps) {
+      if (!(await tx.get(Collection.APPS, app.id))) await tx.put(Collection.APPS, app.id, app);
+    }
+  });
+}
