@@ -73,8 +73,6 @@ export function createAppFrame(spec: FrameSpec): HTMLIFrameElement {
   if (allow) iframe.setAttribute('allow', allow);
   iframe.setAttribute('referrerpolicy', 'strict-origin');
   iframe.title = spec.title;
-  // The SDK keys its saved launch parameters by the frame's name, so a reload finds them again.
-  iframe.name = `miniapp-${spec.launch.launchId}`;
   iframe.style.cssText = 'border:0;display:block;width:100%;height:100%;background:transparent';
   iframe.src = src.href;
   return iframe;

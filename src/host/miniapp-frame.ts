@@ -13,16 +13,16 @@ const styles = `
 .frame { position: absolute; inset: 0; }
 .overlay { position: absolute; inset: 0; display: flex; flex-direction: column; align-items: center; justify-content: center; gap: 12px; padding: 24px; text-align: center; background: inherit; }
 .overlay[hidden] { display: none; }
-.spinner { width: 28px; height: 28px; border-radius: 50%; border: 3px solid var(--ma-color-separator, #ddd); border-top-color: var(--ma-color-brand, #2d81e0); animation: spin 0.8s linear infinite; }
+.spinner { width: 28px; height: 28px; border-radius: 50%; border: 3px solid var(--ma-color-separator, #ddd); border-top-color: var(--ma-color-brand, #1a5fc4); animation: spin 0.8s linear infinite; }
 @media (prefers-reduced-motion: reduce) { .spinner { animation-duration: 3s; } }
 @keyframes spin { to { transform: rotate(1turn); } }
 h2 { margin: 0; font-size: 17px; font-weight: 600; }
 p { margin: 0; color: var(--ma-color-text-secondary, #555); font-size: 15px; max-width: 32em; }
 .actions { display: flex; gap: 8px; margin-top: 8px; }
 button { font: inherit; font-size: 15px; font-weight: 600; min-height: 40px; padding: 0 18px; border-radius: var(--ma-radius-m, 10px); border: 0; cursor: pointer; }
-.retry { background: var(--ma-color-brand, #2d81e0); color: var(--ma-color-on-brand, #fff); }
+.retry { background: var(--ma-color-brand, #1a5fc4); color: var(--ma-color-on-brand, #fff); }
 .close { background: var(--ma-color-surface-secondary, #eef0f3); color: var(--ma-color-text, #000); }
-button:focus-visible { outline: none; box-shadow: var(--ma-focus-ring, 0 0 0 3px #2d81e080); }
+button:focus-visible { outline: none; box-shadow: var(--ma-focus-ring, 0 0 0 3px #1a5fc480); }
 `;
 
 /**

@@ -1,25 +1,23 @@
 import { LAUNCH_FRAGMENT_KEY, type LaunchParams } from '../protocol/index.ts';
 
+const NAME_PREFIX = `${LAUNCH_FRAGMENT_KEY}:`;
 let cached: LaunchParams | undefined;
 
 /**
- * The launch parameters the host put in the URL fragment. Read once and kept in sessionStorage
- * under the frame's name, so a hash router or a reload of the same frame cannot lose them.
+ * The launch parameters the host put in the URL fragment. Read once and kept in the frame's
+ * `window.name`, which lives as long as the frame and needs no storage permission, so a hash
+ * router or a reload of the same frame cannot lose them.
  */
 export function readLaunch(): LaunchParams | undefined {
   if (cached) return cached;
-  const key = `${LAUNCH_FRAGMENT_KEY}:${window.name}`;
   const match = new RegExp(`[#&]${LAUNCH_FRAGMENT_KEY}=([^&]*)`).exec(location.hash);
-  let json: string | null | undefined;
   try {
-    json = match ? decodeURIComponent(match[1]!) : sessionStorage.getItem(key);
-    if (match) sessionStorage.setItem(key, json!);
-  } catch {
-    // Storage may be off in a sandbox; the fragment alone still works.
-  }
-  try {
+    const json = match ? decodeURIComponent(match[1]!) : window.name.startsWith(NAME_PREFIX) ? window.name.slice(NAME_PREFIX.length) : '';
     const params = json && JSON.parse(json);
-    if (typeof params?.launchId === 'string' && typeof params.hostOrigin === 'string') cached = params;
+    if (typeof params?.launchId === 'string' && typeof params.hostOrigin === 'string') {
+      cached = params;
+      window.name = NAME_PREFIX + json;
+    }
   } catch {
     // A damaged fragment means we were not launched by a host.
   }
