@@ -5,9 +5,13 @@
  *   await withScheme('dark', () => …)     runs a check in one scheme, then restores the previous one
  *   tokenValue('--ma-color-brand', el)    the computed value of a token on an element
  *   await nextFrame()                     waits for the next animation frame
+ *
+ * Importing this module installs the tokens stylesheet in the test page.
  */
 import { expect } from '@open-wc/testing';
 import { installTokens, setColorScheme } from '../../ui-kit/tokens/index.ts';
+
+installTokens();
 
 export type Scheme = 'light' | 'dark';
 
@@ -20,6 +24,17 @@ export function nextFrame(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => resolve()));
 }
 
+/** Jumps colour transitions started by a scheme switch to their end, so checks see final colours. */
+export function settleTransitions(root: Document | ShadowRoot = document): void {
+  // A document's getAnimations() leaves out shadow trees: walk them.
+  for (const animation of root.getAnimations()) {
+    if (animation instanceof CSSTransition) animation.finish();
+  }
+  for (const element of root.querySelectorAll('*')) {
+    if (element.shadowRoot) settleTransitions(element.shadowRoot);
+  }
+}
+
 /** Runs `check` with the tokens installed and `<html>` in `scheme`; restores the previous scheme. */
 export async function withScheme<T>(scheme: Scheme, check: () => T | Promise<T>): Promise<T> {
   installTokens();
@@ -28,6 +43,7 @@ export async function withScheme<T>(scheme: Scheme, check: () => T | Promise<T>)
   setColorScheme(scheme);
   try {
     await nextFrame();
+    settleTransitions();
     return await check();
   } finally {
     if (previous === null) html.removeAttribute('data-ma-scheme');

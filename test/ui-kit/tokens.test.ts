@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import {
-  applyBrand, applyTheme, contrast, darkColors, installTokens, lightColors, pickOnColor, resetBrand,
+  applyBrand, applyTheme, contrast, darkColors, deriveBrandColors, installTokens, lightColors, mix, pickOnColor, resetBrand,
   setColorScheme, tokenNames, type ColorTokens,
 } from '../../ui-kit/tokens/index.ts';
 import { tokenValue, withScheme } from './helpers.ts';
@@ -48,6 +48,25 @@ describe('design tokens', () => {
       }
     });
   }
+
+  it('derives the default brand shades the same way applyBrand does', () => {
+    for (const [scheme, colors] of Object.entries(schemes) as Array<['light' | 'dark', ColorTokens]>) {
+      const derived = deriveBrandColors({ brand: colors.brand }, scheme);
+      for (const [name, value] of Object.entries(derived)) {
+        expect(colors[name as keyof ColorTokens], `${scheme} ${name}`).to.equal(value);
+      }
+    }
+  });
+
+  it('keeps the link colour at AA on the brand tint (secondary buttons)', () => {
+    for (const [scheme, colors] of Object.entries(schemes)) {
+      const alpha = Number(/\/ ([\d.]+)\)/.exec(colors['brand-tint'])![1]);
+      for (const surface of surfaces) {
+        const tinted = mix(colors[surface], colors.brand, alpha);
+        expect(contrast(colors.link, tinted), `${scheme}: link on tint over ${surface}`).to.be.at.least(4.5);
+      }
+    }
+  });
 
   it('installs once and declares every token', () => {
     const sheet = installTokens();

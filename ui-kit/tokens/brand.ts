@@ -16,6 +16,9 @@ export const AA_TEXT = 4.5;
 const WHITE = '#ffffff';
 const DARK_TEXT = '#111214';
 const BLACK = '#000000';
+/** Opacity of the brand tint over the page, per scheme. */
+export const TINT_LIGHT = 0.1;
+export const TINT_DARK = 0.2;
 
 /** The text colour to put on `background`: white when it reaches AA, else a dark one that does. */
 export function pickOnColor(background: string): string {
@@ -30,13 +33,16 @@ export function deriveBrandColors(options: BrandOptions, scheme: ColorScheme): P
   const onBrand = pickOnColor(brand);
   // Hover and pressed move away from the text colour, so contrast only grows.
   const away = onBrand === WHITE ? BLACK : WHITE;
-  const backgrounds = [base.background, base.surface, base['surface-secondary'], base.field];
+  const tintAlpha = scheme === 'light' ? TINT_LIGHT : TINT_DARK;
+  // The link colour is also the text of tinted (secondary) buttons: check it on the tint too.
+  const backgrounds = [base.background, base.surface, base['surface-secondary'], base.field]
+    .flatMap((background) => [background, mix(background, brand, tintAlpha)]);
   const link = ensureContrast(brand, backgrounds, AA_TEXT, scheme === 'light' ? BLACK : WHITE);
   const derived: Partial<ColorTokens> = {
     brand,
     'brand-hover': mix(brand, away, 0.1),
     'brand-pressed': mix(brand, away, 0.2),
-    'brand-tint': withAlpha(brand, scheme === 'light' ? 0.12 : 0.2),
+    'brand-tint': withAlpha(brand, tintAlpha),
     'on-brand': onBrand,
     link,
     focus: link,

@@ -39,7 +39,7 @@ export const lightColors: ColorTokens = {
   brand: '#0a6ad6',
   'brand-hover': '#095fc1',
   'brand-pressed': '#0855ab',
-  'brand-tint': 'rgb(10 106 214 / 0.12)',
+  'brand-tint': 'rgb(10 106 214 / 0.1)',
   'on-brand': '#ffffff',
   accent: '#d32f2f',
   'on-accent': '#ffffff',
@@ -50,7 +50,7 @@ export const lightColors: ColorTokens = {
   'text-secondary': '#545c68',
   'text-tertiary': '#616a75',
   separator: '#d7d9dd',
-  link: '#0a62c7',
+  link: '#095fc1',
   positive: '#1d7a3a',
   negative: '#cc2936',
   warning: '#a35300',
@@ -58,14 +58,14 @@ export const lightColors: ColorTokens = {
   overlay: 'rgb(0 0 0 / 0.4)',
   field: '#f5f6f8',
   'field-border': '#848d98',
-  focus: '#0a62c7',
+  focus: '#095fc1',
   skeleton: '#e3e5e8',
 };
 
 export const darkColors: ColorTokens = {
   brand: '#1f74dc',
-  'brand-hover': '#3582e0',
-  'brand-pressed': '#1b68c6',
+  'brand-hover': '#1c68c6',
+  'brand-pressed': '#195db0',
   'brand-tint': 'rgb(31 116 220 / 0.2)',
   'on-brand': '#ffffff',
   accent: '#ff6b6b',
@@ -77,7 +77,7 @@ export const darkColors: ColorTokens = {
   'text-secondary': '#a6adb6',
   'text-tertiary': '#959ca6',
   separator: '#35373b',
-  link: '#6aabf5',
+  link: '#6ba3e8',
   positive: '#5cc77a',
   negative: '#ff7a7a',
   warning: '#f5b040',
@@ -85,7 +85,7 @@ export const darkColors: ColorTokens = {
   overlay: 'rgb(0 0 0 / 0.6)',
   field: '#26282c',
   'field-border': '#6f7782',
-  focus: '#6aabf5',
+  focus: '#6ba3e8',
   skeleton: '#2c2e32',
 };
 
