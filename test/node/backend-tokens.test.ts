@@ -1,8 +1,8 @@
 import { expect } from 'chai';
-import { SEED_APPS, SEED_USERS } from '../../src/backend/index.ts';
+import { createMemoryKeys, SEED_APPS, SEED_USERS } from '../../src/backend/index.ts';
 import { LAUNCH_TOKEN_TTL_MS, TokenErrorCode, verifyLaunchToken } from '../../src/tokens/index.ts';
 import { expectTokenError } from '../tokens/helpers.ts';
-import { createHarness, expectBackendError, expectErrorBody, ISSUER, T0, type Harness } from '../backend/harness.ts';
+import { createFakeClock, createHarness, expectBackendError, expectErrorBody, ISSUER, T0, type Harness } from '../backend/harness.ts';
 
 const [anna, ivan] = SEED_USERS as [(typeof SEED_USERS)[0], (typeof SEED_USERS)[0]];
 const bakery = SEED_APPS[0]!;
@@ -81,10 +81,13 @@ describe('backend: launch tokens', () => {
   });
 
   it('publishes the old and the new key during a rotation', async () => {
+    const clock = createFakeClock();
+    const keys = createMemoryKeys(clock);
+    h = await createHarness({ clock, keys });
     const client = h.client();
     await client.signInAs(anna.phone);
     const before = await client.issueLaunchToken(bakery.id);
-    await (h.keys as { rotate(): Promise<unknown> }).rotate();
+    await keys.rotate();
     const after = await client.issueLaunchToken(fitness.id);
     const jwks = await client.jwks();
     expect(jwks.keys).to.have.length(2);
