@@ -25,6 +25,11 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
+    // Tests play hostile and malformed peers on purpose.
+    files: ['test/**'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
     // Pure domains: no DOM, no UI, no runtime sides, no I/O. They run in a browser and in Node alike.
     files: domainFolders,
     rules: {

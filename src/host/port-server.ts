@@ -1,7 +1,7 @@
 import { ErrorCode, type BridgeErrorPayload, type WireReply } from '../protocol/index.ts';
 import type { BridgeApi } from './bridge-api.ts';
 import type { CallLog } from './call-log.ts';
-import { HostError } from './host-error.ts';
+import type { HostError } from './host-error.ts';
 
 /** Calls in one batch beyond this are refused as a whole. */
 export const MAX_BATCH = 10_000;

@@ -1,5 +1,6 @@
 import type { Capability } from './capabilities.ts';
 import type { BridgeErrorPayload } from './errors.ts';
+import type { Insets, LaunchTheme, Viewport } from './launch.ts';
 
 /**
  * Version of the wire contract. The host answers `hello` with its own version; each side then
@@ -63,7 +64,7 @@ export interface HostEvents {
   hidden: undefined;
   /** The host is about to close the app; `graceMs` to save state. */
   closing: { graceMs: number };
-  theme: import('./launch.ts').LaunchTheme;
-  viewport: { viewport: import('./launch.ts').Viewport; safeArea: import('./launch.ts').Insets };
+  theme: LaunchTheme;
+  viewport: { viewport: Viewport; safeArea: Insets };
 }
 export type HostEventName = keyof HostEvents;

@@ -71,12 +71,10 @@ let connection: Promise<MiniApp> | undefined;
  * is not in a host's frame, and after `timeout` when nobody answers; never hangs.
  */
 export function connect(options: ConnectOptions = {}): Promise<MiniApp> {
-  return (connection ??= new Promise<MiniApp>((resolve, reject) => {
+  if (connection) return connection;
+  connection = new Promise<MiniApp>((resolve, reject) => {
     const launch = readLaunch();
-    const fail = (code: ErrorCode, message: string) => {
-      connection = undefined;
-      reject(new MiniAppError(code, message));
-    };
+    const fail = (code: ErrorCode, message: string) => reject(new MiniAppError(code, message));
     if (window.parent === window || !launch) return fail(ErrorCode.NOT_EMBEDDED, 'Not running inside a mini-app host');
     const { hostOrigin, launchId } = launch;
     if (options.hosts && !options.hosts.includes(hostOrigin)) return fail(ErrorCode.NOT_EMBEDDED, `Not a trusted host: ${hostOrigin}`);
@@ -101,7 +99,10 @@ export function connect(options: ConnectOptions = {}): Promise<MiniApp> {
     }, options.timeout ?? 5000);
     addEventListener('message', onMessage);
     parent.postMessage({ type: HELLO, launchId, version: PROTOCOL_VERSION }, hostOrigin);
-  }));
+  });
+  // A failed attempt may be retried.
+  connection.catch(() => (connection = undefined));
+  return connection;
 }
 
 function client(port: MessagePort, launch: LaunchParams, welcome: WelcomeMessage, coalesce: boolean): MiniApp {
@@ -133,7 +134,7 @@ function client(port: MessagePort, launch: LaunchParams, welcome: WelcomeMessage
         return reject(new MiniAppError(ErrorCode.UNSUPPORTED, `The host does not support ${method}`));
       }
       pending.set(++nextId, [resolve, reject]);
-      if (queue.push([nextId, method, params]) === 1) coalesce ? queueMicrotask(flush) : flush();
+      if (queue.push([nextId, method, params]) === 1) (coalesce ? queueMicrotask : (run: () => void) => run())(flush);
     });
 
   return {

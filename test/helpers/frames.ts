@@ -7,7 +7,7 @@ export const FIXTURE_URL = `${APP_ORIGIN}/test/fixtures/app.html`;
 let nextCommandId = 0;
 
 /** Runs a fixture command inside a frame and resolves with its result (rejects with its error). */
-export function runInFrame<T = unknown>(frame: Window, command: string, args?: unknown, timeoutMs = 8000): Promise<T> {
+export function runInFrame<T = any>(frame: Window, command: string, args?: unknown, timeoutMs = 8000): Promise<T> {
   const id = ++nextCommandId;
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -47,7 +47,7 @@ export interface OpenedApp {
   host: MiniAppHost;
   container: HTMLElement;
   frame: () => Window;
-  run<T = unknown>(command: string, args?: unknown): Promise<T>;
+  run<T = any>(command: string, args?: unknown): Promise<T>;
   dispose(): Promise<void>;
 }
 

@@ -65,7 +65,7 @@ describe('bridge across two origins', () => {
       handlers: { 'user.get': () => ((called = true), { profile, launchToken: 'x' }) },
     });
     await opened.run('connect');
-    const error = await opened.run('call', { method: 'user.get' }).catch((e) => e);
+    const error = await opened.run('call', { method: 'user.get' }).catch((e: any) => e);
     expect(error.code).to.equal('PERMISSION_DENIED');
     expect(called).to.equal(false);
   });
@@ -75,12 +75,12 @@ describe('bridge across two origins', () => {
     opened = await openFixture({ handlers: { 'user.get': () => ((called = true), { profile, launchToken: 'x' }) } });
     await opened.run('connect');
     for (const params of [{ extra: 1 }, 'text', 42, [1]]) {
-      const error = await opened.run('call', { method: 'user.get', params }).catch((e) => e);
+      const error = await opened.run('call', { method: 'user.get', params }).catch((e: any) => e);
       expect(error.code, JSON.stringify(params)).to.equal('INVALID_ARGUMENT');
     }
-    const tooLong = await opened.run('call', { method: 'app.close', params: { reason: 'x'.repeat(201) } }).catch((e) => e);
+    const tooLong = await opened.run('call', { method: 'app.close', params: { reason: 'x'.repeat(201) } }).catch((e: any) => e);
     expect(tooLong.code).to.equal('INVALID_ARGUMENT');
-    const wrongKey = await opened.run('call', { method: 'app.close', params: { reasons: 'x' } }).catch((e) => e);
+    const wrongKey = await opened.run('call', { method: 'app.close', params: { reasons: 'x' } }).catch((e: any) => e);
     expect(wrongKey.code).to.equal('INVALID_ARGUMENT');
     expect(called).to.equal(false);
   });
@@ -88,7 +88,7 @@ describe('bridge across two origins', () => {
   it('answers an unknown method with UNSUPPORTED, in the SDK and on the wire', async () => {
     opened = await openFixture();
     await opened.run('connect');
-    const local = await opened.run('call', { method: 'payments.teleport' }).catch((e) => e);
+    const local = await opened.run('call', { method: 'payments.teleport' }).catch((e: any) => e);
     expect(local.code).to.equal('UNSUPPORTED');
 
     await opened.run('rawHandshake', { version: 1 });
@@ -112,11 +112,11 @@ describe('bridge across two origins', () => {
       },
     });
     await opened.run('connect');
-    const first = await opened.run('call', { method: 'user.get' }).catch((e) => e);
+    const first = await opened.run('call', { method: 'user.get' }).catch((e: any) => e);
     expect(first.code).to.equal('UNAUTHORIZED');
     expect(first.message).to.equal('Session ended');
     mode = 'crash';
-    const second = await opened.run('call', { method: 'user.get' }).catch((e) => e);
+    const second = await opened.run('call', { method: 'user.get' }).catch((e: any) => e);
     expect(second.code).to.equal('INTERNAL');
     expect(second.message).not.to.include('hunter2');
   });

@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { MiniAppFrameElement, MiniAppHost } from '../../src/host/index.ts';
+import type { MiniAppFrameElement} from '../../src/host/index.ts';
+import { MiniAppHost } from '../../src/host/index.ts';
 import '../../src/host/miniapp-frame.ts';
 import { FIXTURE_URL, fixtureLoaded, nextEvent, openFixture, runInFrame, type OpenedApp } from '../helpers/frames.ts';
 
