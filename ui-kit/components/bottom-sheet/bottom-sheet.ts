@@ -1,0 +1,91 @@
+import { html, nothing } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { closeGlyph } from '../../base/glyphs.ts';
+import { msg } from '../../base/i18n.ts';
+import { ModalElement, modalStyles } from '../../base/modal.ts';
+import { bottomSheetStyles } from './bottom-sheet.styles.ts';
+
+/** How far (px) a downward drag must go before the sheet closes. */
+const swipeThreshold = 80;
+
+/**
+ * A modal bottom sheet: a native modal `<dialog>` sliding up from the bottom, with a header
+ * (title and close button), a scrolling body and an optional footer. Escape, the close button,
+ * a scrim click (unless `persistent`) and, with `swipe`, a downward drag of the header close it;
+ * each fires `ma-close` with `{ reason }`.
+ *
+ * @slot - The content. @slot footer - Actions pinned under the content.
+ * @fires ma-close - `{ reason: 'escape' | 'scrim' | 'close-button' | 'swipe' | 'api' }`.
+ * @csspart dialog - The native dialog. @csspart panel - The sheet. @csspart header - The header.
+ * @csspart body - The scrolling content. @csspart footer - The footer.
+ * @cssprop --ma-sheet-height - A fixed height for the sheet (auto by default).
+ */
+@customElement('ma-bottom-sheet')
+export class MaBottomSheet extends ModalElement {
+  static override styles = [modalStyles, bottomSheetStyles];
+
+  /** Lets the user close it by dragging the header down. */
+  @property({ type: Boolean }) swipe = false;
+
+  /** Hides the close button (Escape and the scrim still close it). */
+  @property({ type: Boolean, attribute: 'no-close-button' }) noCloseButton = false;
+
+  @state() private hasFooter = false;
+
+  @query('.panel') private panel!: HTMLElement;
+
+  private dragStart: number | undefined;
+
+  private onPointerDown(event: PointerEvent): void {
+    if (!this.swipe || (event.target as Element).closest('button')) return;
+    this.dragStart = event.clientY;
+    (event.currentTarget as Element).setPointerCapture(event.pointerId);
+    this.panel.classList.add('dragging');
+  }
+
+  private onPointerMove(event: PointerEvent): void {
+    if (this.dragStart === undefined) return;
+    this.panel.style.transform = `translateY(${Math.max(0, event.clientY - this.dragStart)}px)`;
+  }
+
+  private onPointerUp(event: PointerEvent): void {
+    if (this.dragStart === undefined) return;
+    const distance = event.clientY - this.dragStart;
+    this.dragStart = undefined;
+    this.panel.classList.remove('dragging');
+    this.panel.style.transform = '';
+    if (distance > swipeThreshold) this.close('swipe');
+  }
+
+  protected renderContent() {
+    return html`<div class="panel" part="panel">
+      <div
+        class="grab"
+        @pointerdown=${this.onPointerDown}
+        @pointermove=${this.onPointerMove}
+        @pointerup=${this.onPointerUp}
+        @pointercancel=${this.onPointerUp}
+      >
+        ${this.swipe ? html`<div class="handle" part="handle"></div>` : nothing}
+        <header part="header">
+          <h2 id="heading" class="heading">${this.heading}</h2>
+          ${this.noCloseButton
+            ? nothing
+            : html`<button type="button" class="icon-button" part="close-button" aria-label=${msg('close', this)} @click=${() => this.close('close-button')}>
+                ${closeGlyph}
+              </button>`}
+        </header>
+      </div>
+      <div class="body" part="body"><slot></slot></div>
+      <footer part="footer" class=${this.hasFooter ? '' : 'empty'}>
+        <slot name="footer" @slotchange=${(e: Event) => (this.hasFooter = (e.target as HTMLSlotElement).assignedNodes().length > 0)}></slot>
+      </footer>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ma-bottom-sheet': MaBottomSheet;
+  }
+}
