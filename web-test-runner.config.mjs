@@ -45,6 +45,14 @@ export default {
       ctx.set('Access-Control-Allow-Origin', '*');
       await next();
     },
+    // The msw worker of the simulated backend, served at the root so it may control every test page.
+    async (ctx, next) => {
+      if (ctx.path !== '/mockServiceWorker.js') return next();
+      ctx.type = 'application/javascript';
+      ctx.set('Service-Worker-Allowed', '/');
+      const { readFile } = await import('node:fs/promises');
+      ctx.body = await readFile(fileURLToPath(new URL('./demo/public/mockServiceWorker.js', import.meta.url)), 'utf8');
+    },
   ],
   reporters: [defaultReporter(), summaryReporter('.test-results/browser.json')],
 };

@@ -1,0 +1,85 @@
+import { http } from 'msw';
+import { setupWorker, type SetupWorker } from 'msw/browser';
+import {
+  BACKEND_SCHEMA,
+  createBackendApp,
+  cryptoRandom,
+  seedStore,
+  systemClock,
+  type BackendApp,
+  type BackendLimits,
+  type Clock,
+  type CodeSender,
+  type Store,
+} from '../../src/backend/index.ts';
+import { openDemoDatabase, type DemoDatabase } from './database.ts';
+import { createIdbKeys, type IdbKeys } from './idb-keys.ts';
+import { createIdbStore } from './idb-store.ts';
+import { demoSmsInbox } from './sms.ts';
+
+export * from './database.ts';
+export * from './idb-keys.ts';
+export * from './idb-store.ts';
+export * from './session.ts';
+export * from './sms.ts';
+
+export interface DemoBackendOptions {
+  /** IndexedDB database name; tests use their own. */
+  databaseName?: string;
+  /** Where sign-in codes go; the demo's on-screen SMS inbox by default. */
+  codeSender?: CodeSender;
+  clock?: Clock;
+  issuer?: string;
+  limits?: Partial<BackendLimits>;
+  /** The msw worker script, served at the site root. */
+  workerUrl?: string;
+}
+
+export interface DemoBackend {
+  app: BackendApp;
+  store: Store;
+  keys: IdbKeys;
+  db: DemoDatabase;
+  worker: SetupWorker;
+  /** Stops intercepting and closes the database. */
+  stop(): Promise<void>;
+}
+
+/** The issuer of the demo's launch tokens. */
+export const DEMO_ISSUER = 'miniapps-demo-host';
+
+/** Opens the IndexedDB store and keys, seeds the demo data and mounts the backend on `/api/*` with msw. */
+export async function startDemoBackend(options: DemoBackendOptions = {}): Promise<DemoBackend> {
+  const clock = options.clock ?? systemClock;
+  const db = await openDemoDatabase(options.databaseName);
+  const store = createIdbStore(db, BACKEND_SCHEMA);
+  const keys = createIdbKeys(db, clock);
+  await seedStore(store, clock.now());
+  await keys.ring();
+  const app = createBackendApp({
+    store,
+    clock,
+    random: cryptoRandom,
+    keys,
+    codeSender: options.codeSender ?? demoSmsInbox.send,
+    issuer: options.issuer ?? DEMO_ISSUER,
+    ...(options.limits ? { limits: options.limits } : {}),
+  });
+  const worker = setupWorker(http.all('/api/*', ({ request }) => app.fetch(request)));
+  await worker.start({
+    serviceWorker: { url: options.workerUrl ?? '/mockServiceWorker.js' },
+    onUnhandledRequest: 'bypass',
+    quiet: true,
+  });
+  return {
+    app,
+    store,
+    keys,
+    db,
+    worker,
+    async stop() {
+      worker.stop();
+      db.close();
+    },
+  };
+}
