@@ -1,7 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../ui-kit/components/bottom-sheet/bottom-sheet.ts';
-import type { MaBottomSheet } from '../../ui-kit/components/bottom-sheet/bottom-sheet.ts';
 import { deepActiveElement } from '../../ui-kit/base/modal.ts';
 import { checkA11yBothSchemes, nextFrame } from './helpers.ts';
 

@@ -87,6 +87,11 @@ export abstract class ModalElement extends LitElement {
 
   protected abstract renderContent(): TemplateResult;
 
+  /** The dialog's name when there is no heading. */
+  protected get fallbackName(): string {
+    return '';
+  }
+
   /** An id to describe the dialog with, if any. */
   protected get describedBy(): string | undefined {
     return undefined;
@@ -154,7 +159,7 @@ export abstract class ModalElement extends LitElement {
       role=${this.dialogRole === 'alertdialog' ? 'alertdialog' : nothing}
       aria-modal="true"
       aria-labelledby=${this.heading ? 'heading' : nothing}
-      aria-label=${this.heading ? nothing : this.getAttribute('aria-label') || nothing}
+      aria-label=${this.heading ? nothing : this.fallbackName || nothing}
       aria-describedby=${this.describedBy ?? nothing}
       @cancel=${this.onCancel}
       @close=${this.onClose}
