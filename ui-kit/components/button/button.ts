@@ -81,12 +81,12 @@ export class MaButton extends LitElement {
     this.requestUpdate();
   }
 
-  private get inert(): boolean {
+  private get blocked(): boolean {
     return this.disabled || this.formDisabled || this.loading;
   }
 
   private handleClick(event: MouseEvent): void {
-    if (this.inert) {
+    if (this.blocked) {
       event.preventDefault();
       event.stopImmediatePropagation();
       return;

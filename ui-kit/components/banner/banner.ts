@@ -1,0 +1,70 @@
+import { LitElement, html, nothing } from 'lit';
+import { customElement, property, queryAssignedElements } from 'lit/decorators.js';
+import { msg } from '../../base/i18n.ts';
+import { iconCheckCircle, iconClose, iconError, iconInfo, iconWarning } from '../../icons/icons.ts';
+import { renderIcon } from '../../icons/render.ts';
+import { bannerStyles } from './banner.styles.ts';
+
+const icons = { info: iconInfo, positive: iconCheckCircle, warning: iconWarning, negative: iconError };
+
+/**
+ * A message block inside a screen: information, success, a warning or an error, with optional
+ * actions. With `dismissible` it has a close button: it fires `ma-dismiss` and then hides itself,
+ * unless the event is cancelled.
+ *
+ * @slot heading - The heading (or use `heading`).
+ * @slot - The text.
+ * @slot icon - An icon replacing the mode's icon.
+ * @slot actions - Buttons.
+ * @event ma-dismiss - The close button was pressed (cancelable: cancel to keep the banner).
+ * @csspart base - The block. @csspart icon - The mode icon. @csspart heading - The heading.
+ * @csspart text - The text. @csspart actions - The actions row. @csspart dismiss-button - The close button.
+ */
+@customElement('ma-banner')
+export class MaBanner extends LitElement {
+  static override styles = bannerStyles;
+
+  /** `info`, `positive`, `warning` or `negative`. */
+  @property({ reflect: true }) mode: 'info' | 'positive' | 'warning' | 'negative' = 'info';
+
+  /** The heading. */
+  @property() heading = '';
+
+  /** Shows a close button. */
+  @property({ type: Boolean, reflect: true }) dismissible = false;
+
+  @queryAssignedElements({ slot: 'actions' }) private actions!: Element[];
+
+  private dismiss(): void {
+    const event = new CustomEvent('ma-dismiss', { bubbles: true, composed: true, cancelable: true });
+    if (this.dispatchEvent(event)) this.hidden = true;
+  }
+
+  override render() {
+    const urgent = this.mode === 'negative' || this.mode === 'warning';
+    return html`<div part="base" class="base" role=${urgent ? 'alert' : 'status'}>
+      <slot name="icon">${renderIcon(icons[this.mode] ?? iconInfo, 'icon')}</slot>
+      <div class="content">
+        <span part="heading" class="heading"><slot name="heading">${this.heading}</slot></span>
+        <span part="text" class="text"><slot></slot></span>
+        <div part="actions" class=${this.actions?.length ? 'actions filled' : 'actions'}>
+          <slot name="actions" @slotchange=${() => this.requestUpdate()}></slot>
+        </div>
+      </div>
+      ${this.dismissible
+        ? html`<button part="dismiss-button" class="dismiss" type="button" aria-label=${msg('dismiss', this)} @click=${this.dismiss}>
+            ${renderIcon(iconClose, 'dismiss-icon', 'close')}
+          </button>`
+        : nothing}
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ma-banner': MaBanner;
+  }
+  interface HTMLElementEventMap {
+    'ma-dismiss': CustomEvent<void>;
+  }
+}

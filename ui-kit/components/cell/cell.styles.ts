@@ -1,0 +1,75 @@
+import { css } from 'lit';
+
+export const cellStyles = css`
+  :host {
+    display: block;
+    color: var(--ma-color-text);
+    font-family: var(--ma-font-family);
+  }
+  .cell {
+    box-sizing: border-box;
+    display: flex;
+    align-items: center;
+    gap: var(--ma-space-m);
+    min-height: var(--ma-control-height-l);
+    padding: var(--ma-space-s) var(--ma-space-l);
+    color: inherit;
+    text-decoration: none;
+    outline: none;
+    -webkit-tap-highlight-color: transparent;
+  }
+  .interactive {
+    cursor: pointer;
+    transition: background-color var(--ma-duration-fast) var(--ma-easing-standard);
+  }
+  .interactive:hover {
+    background: var(--ma-color-surface-secondary);
+  }
+  .interactive:active {
+    background: var(--ma-color-brand-tint);
+  }
+  .interactive:focus-visible {
+    box-shadow: inset var(--ma-focus-ring);
+  }
+  :host([disabled]) .cell {
+    opacity: 0.48;
+    cursor: default;
+    pointer-events: none;
+  }
+  .content {
+    flex: 1;
+    min-width: 0;
+  }
+  .title,
+  .subtitle {
+    display: block;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .title {
+    font-size: var(--ma-font-size-text);
+    line-height: var(--ma-line-height-text);
+  }
+  .subtitle {
+    font-size: var(--ma-font-size-subhead);
+    line-height: var(--ma-line-height-subhead);
+    color: var(--ma-color-text-secondary);
+  }
+  :host([multiline]) .title,
+  :host([multiline]) .subtitle {
+    white-space: normal;
+    overflow-wrap: anywhere;
+  }
+  ::slotted([slot='after']) {
+    flex-shrink: 0;
+    color: var(--ma-color-text-secondary);
+  }
+  .chevron {
+    flex-shrink: 0;
+    width: 20px;
+    height: 20px;
+    margin-right: calc(-1 * var(--ma-space-xs));
+    color: var(--ma-color-text-tertiary);
+  }
+`;

@@ -1,0 +1,82 @@
+import { LitElement, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { iconChevronRight } from '../../icons/icons.ts';
+import { renderIcon } from '../../icons/render.ts';
+import { cellStyles } from './cell.styles.ts';
+
+/**
+ * A list row: something before (an avatar, an icon), a title and a subtitle, something after
+ * (a value, a switch, a counter) and an optional chevron. With `href` it is a link; with
+ * `clickable` it is a button (activated by Enter and Space); keep controls out of such a row.
+ *
+ * @slot - The title.
+ * @slot subtitle - The subtitle (or use the `subtitle` property).
+ * @slot before - Leading content: `ma-avatar`, `ma-icon`.
+ * @slot after - Trailing content: a value, `ma-counter`, a control.
+ * @csspart base - The row (a `<div>`, or an `<a>` with `href`).
+ * @csspart content - The title and subtitle column.
+ * @csspart title - The title line. @csspart subtitle - The subtitle line.
+ * @csspart chevron - The chevron icon.
+ */
+@customElement('ma-cell')
+export class MaCell extends LitElement {
+  static override styles = cellStyles;
+
+  /** Secondary text under the title. */
+  @property() subtitle = '';
+
+  /** Shows a chevron (the row leads to another screen). */
+  @property({ type: Boolean, reflect: true }) chevron = false;
+
+  /** Lets title and subtitle wrap instead of cutting them with an ellipsis. */
+  @property({ type: Boolean, reflect: true }) multiline = false;
+
+  /** The row is a button: focusable, announced as one, Enter and Space click it. */
+  @property({ type: Boolean, reflect: true }) clickable = false;
+
+  /** The row is a link to this URL. */
+  @property() href?: string;
+
+  @property({ type: Boolean, reflect: true }) disabled = false;
+
+  private handleKeydown(event: KeyboardEvent): void {
+    if (event.key !== 'Enter' && event.key !== ' ') return;
+    event.preventDefault();
+    this.click();
+  }
+
+  override render() {
+    const content = html`<slot name="before"></slot>
+      <div part="content" class="content">
+        <slot part="title" class="title"></slot>
+        <slot part="subtitle" class="subtitle" name="subtitle">${this.subtitle}</slot>
+      </div>
+      <slot name="after"></slot>
+      ${this.chevron ? renderIcon(iconChevronRight, 'chevron', 'chevron') : nothing}`;
+    if (this.href !== undefined) {
+      return html`<a
+        part="base"
+        class="cell interactive"
+        href=${this.disabled ? nothing : this.href}
+        aria-disabled=${this.disabled ? 'true' : nothing}
+      >${content}</a>`;
+    }
+    if (this.clickable) {
+      return html`<div
+        part="base"
+        class="cell interactive"
+        role="button"
+        tabindex=${this.disabled ? '-1' : '0'}
+        aria-disabled=${this.disabled ? 'true' : nothing}
+        @keydown=${this.handleKeydown}
+      >${content}</div>`;
+    }
+    return html`<div part="base" class="cell">${content}</div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ma-cell': MaCell;
+  }
+}

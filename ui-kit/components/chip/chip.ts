@@ -1,0 +1,67 @@
+import { LitElement, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { msg } from '../../base/i18n.ts';
+import { iconClose } from '../../icons/icons.ts';
+import { renderIcon } from '../../icons/render.ts';
+import { chipStyles } from './chip.styles.ts';
+
+/**
+ * A compact token: a chosen filter, a tag, a recipient. With `removable` it has a remove button
+ * (also Delete or Backspace while it has focus) that fires `ma-remove`; the page removes the chip.
+ *
+ * @slot - The label.
+ * @slot before - An icon or a small avatar.
+ * @event ma-remove - The user asked to remove the chip.
+ * @csspart base - The pill. @csspart label - The label. @csspart remove-button - The remove button.
+ */
+@customElement('ma-chip')
+export class MaChip extends LitElement {
+  static override styles = chipStyles;
+
+  /** Shows a remove button. */
+  @property({ type: Boolean, reflect: true }) removable = false;
+
+  /** `neutral` (default) or `brand` (tinted). */
+  @property({ reflect: true }) mode: 'neutral' | 'brand' = 'neutral';
+
+  @property({ type: Boolean, reflect: true }) disabled = false;
+
+  private remove_(): void {
+    if (this.disabled) return;
+    this.dispatchEvent(new CustomEvent('ma-remove', { bubbles: true, composed: true }));
+  }
+
+  private handleKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Delete' || event.key === 'Backspace') {
+      event.preventDefault();
+      this.remove_();
+    }
+  }
+
+  override render() {
+    const label = this.textContent?.trim() ?? '';
+    return html`<span part="base" class="base">
+      <slot name="before"></slot>
+      <span part="label" class="label"><slot @slotchange=${() => this.requestUpdate()}></slot></span>
+      ${this.removable
+        ? html`<button
+            part="remove-button"
+            type="button"
+            aria-label=${label ? `${msg('remove', this)}: ${label}` : msg('remove', this)}
+            ?disabled=${this.disabled}
+            @click=${this.remove_}
+            @keydown=${this.handleKeydown}
+          >${renderIcon(iconClose, 'remove-icon', 'remove')}</button>`
+        : nothing}
+    </span>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ma-chip': MaChip;
+  }
+  interface HTMLElementEventMap {
+    'ma-remove': CustomEvent<void>;
+  }
+}
