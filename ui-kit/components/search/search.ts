@@ -1,7 +1,8 @@
 import { html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { FormControl, fieldStyles } from '../../base/form-control.ts';
+import { fieldStyles } from '../../base/field.styles.ts';
+import { FormControl } from '../../base/form-control.ts';
 import { clearGlyph, searchGlyph } from '../../base/glyphs.ts';
 import { msg } from '../../base/i18n.ts';
 import { searchStyles } from './search.styles.ts';

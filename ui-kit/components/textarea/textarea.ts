@@ -3,7 +3,8 @@ import { customElement, property, query } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import { FormControl, fieldStyles, validateText } from '../../base/form-control.ts';
+import { fieldStyles } from '../../base/field.styles.ts';
+import { FormControl, validateText } from '../../base/form-control.ts';
 import type { ValidityResult } from '../../base/form-control.ts';
 import { textareaStyles } from './textarea.styles.ts';
 
