@@ -90,7 +90,7 @@ describe('chat: sending is idempotent by client id', () => {
 
   it('for any sequence of sends and retries, each client id is stored once, in first-send order', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('a', 'b', 'c', 'd'), { maxLength: 30 }), (ids) => {
+      fc.property(fc.array(fc.constantFrom<string>('a', 'b', 'c', 'd'), { maxLength: 30 }), (ids) => {
         let messages: readonly ChatMessage[] = [];
         ids.forEach((id, i) => {
           messages = appendMessage(messages, draft(id, { text: `attempt ${i}` }), { kind: 'client', id: 'client-1' }, T0 + i).messages;
