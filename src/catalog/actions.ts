@@ -1,5 +1,5 @@
 import type { AppRecord, Build, OfferDocument } from './app-record.ts';
-import { InvalidBuildError, PreconditionFailedError, RequiredFieldError, ValidationFailedError } from './errors.ts';
+import { InvalidBuildError, NotAllowedError, PreconditionFailedError, RequiredFieldError, ValidationFailedError } from './errors.ts';
 import type { CatalogFieldError } from './errors.ts';
 import { checkOffer } from './registration.ts';
 import type { Actor } from './statuses.ts';
@@ -44,7 +44,7 @@ function checkBuild(app: AppRecord, build: BuildUpload): CatalogFieldError[] {
 
 function checkPreconditions(app: AppRecord, action: AppAction, transition: Transition, actor: Actor): void {
   if (actor.role === 'partner' && actor.organisationId !== app.organisationId) {
-    throw new PreconditionFailedError(action.type, 'not-your-organisation', `app ${app.id} belongs to another organisation`);
+    throw new NotAllowedError(`app ${app.id} belongs to another organisation`);
   }
   // Only an Inactive app may be without a licence (clearing it makes the app Inactive).
   if (transition.to !== 'inactive' && app.licence === null) {
@@ -107,8 +107,9 @@ function effects(app: AppRecord, action: AppAction, to: Transition['to'], now: n
 /**
  * Applies one action to an app and returns the new record; the given one is never changed.
  * Throws a `StatusTransitionError` when the transition table holds no such move for the actor's
- * role and the app's status and review state, `PreconditionFailedError` when the move exists but
- * the app is not ready for it, `ValidationFailedError` for bad action data.
+ * role and the app's status and review state, `NotAllowedError` for a partner of another
+ * organisation, `PreconditionFailedError` when the move exists but the app is not ready for it,
+ * `ValidationFailedError` for bad action data.
  */
 export function applyAction(app: AppRecord, action: AppAction, actor: Actor, now: number): AppRecord {
   const found = findTransition(action.type, app.status, actor.role, app.hasPassedReview);

@@ -197,7 +197,7 @@ export class PreconditionFailedError extends CatalogError {
   readonly code = PreconditionFailedError.code;
   constructor(
     readonly action: string,
-    readonly reason: 'no-build' | 'no-licence' | 'not-reviewed' | 'not-your-organisation' | 'unknown-app',
+    readonly reason: 'no-build' | 'no-licence' | 'not-reviewed' | 'unknown-app',
     message: string,
   ) {
     super(message);
