@@ -59,8 +59,11 @@ export interface MiniAppHostOptions {
   rateLimit?: RateLimit | false;
   /** Share one log between launches (the moderator page does); a new one otherwise. */
   callLog?: CallLog;
-  /** Check that the app's URL answers at all, so a dead server fails fast (default true). */
-  probe?: boolean;
+  /**
+   * When the app has not said hello after this many ms, check that its URL answers at all, so a
+   * dead server fails fast instead of at the ready timeout (default 1000; `false` turns it off).
+   */
+  probeAfterMs?: number | false;
 }
 
 export type HostState = 'idle' | 'loading' | 'connected' | 'ready' | 'error' | 'closed';
@@ -91,6 +94,7 @@ export class MiniAppHost extends EventTarget {
   #api: BridgeApi | undefined;
   #abort: AbortController | undefined;
   #readyTimer: ReturnType<typeof setTimeout> | undefined;
+  #probeTimer: ReturnType<typeof setTimeout> | undefined;
   #resizeObserver: ResizeObserver | undefined;
   #unsubscribeLog: (() => void) | undefined;
   #configError: LaunchError | undefined;
@@ -171,7 +175,7 @@ export class MiniAppHost extends EventTarget {
     if (this.app.readiness === 'load') iframe.addEventListener('load', () => this.#markReady(), { signal: abort.signal, once: true });
     options.container.append(iframe);
     this.#observeSize(iframe);
-    if (options.probe !== false) this.#probe(abort.signal);
+    if (options.probeAfterMs !== false) this.#probeTimer = setTimeout(() => this.#probe(abort.signal), options.probeAfterMs ?? 1000);
   }
 
   /** Relaunches after an error (or at any time): a new iframe and a new launch id. */
@@ -259,6 +263,7 @@ export class MiniAppHost extends EventTarget {
       reloaded,
     };
     target.postMessage(welcome, this.appOrigin, [channel.port2]);
+    clearTimeout(this.#probeTimer);
     if (this.#state === 'loading') this.#state = 'connected';
     if (reloaded) this.dispatchEvent(new CustomEvent('reload', { detail: { launchId: launch.launchId } }));
   };
@@ -283,8 +288,9 @@ export class MiniAppHost extends EventTarget {
     this.dispatchEvent(new CustomEvent('error', { detail: error }));
   }
 
-  /** A dead server shows the error screen at once instead of after the ready timeout. */
+  /** A dead server shows the error screen soon instead of after the ready timeout. */
   #probe(signal: AbortSignal): void {
+    this.#probeTimer = undefined;
     fetch(this.app.url, { mode: 'no-cors', cache: 'no-store', credentials: 'omit', signal }).catch(() => {
       if (!signal.aborted) this.#fail({ code: 'LOAD_FAILED', message: `${this.app.name} could not be loaded from ${this.appOrigin}` });
     });
@@ -306,7 +312,8 @@ export class MiniAppHost extends EventTarget {
 
   #teardown(): void {
     clearTimeout(this.#readyTimer);
-    this.#readyTimer = undefined;
+    clearTimeout(this.#probeTimer);
+    this.#readyTimer = this.#probeTimer = undefined;
     this.#abort?.abort();
     this.#abort = undefined;
     this.#server?.close();

@@ -27,7 +27,7 @@ export function runInFrame<T = any>(frame: Window, command: string, args?: unkno
 }
 
 /** Resolves when the fixture in `frame` has loaded its script. */
-export function fixtureLoaded(frame: () => Window | null | undefined, timeoutMs = 8000): Promise<string> {
+export function fixtureLoaded(frame: () => Window | null | undefined, timeoutMs = 15000): Promise<string> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       removeEventListener('message', onMessage);

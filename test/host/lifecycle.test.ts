@@ -38,7 +38,7 @@ describe('launch failures and the error screen', () => {
   it('shows the error screen on the ready timeout, and Retry relaunches with a new launch id', async () => {
     const el = await fixture<MiniAppFrameElement>(html`<miniapp-frame style="width:320px;height:240px"></miniapp-frame>`);
     el.app = { id: 'slow', name: 'Slow app', url: FIXTURE_URL, capabilities: [] };
-    el.readyTimeoutMs = 600;
+    el.readyTimeoutMs = 1500;
     el.closeGraceMs = 0;
     const failed = nextEvent<{ code: string }>(el, 'miniapp-error');
     el.open();

@@ -1,0 +1,239 @@
+// The host side of the bridge benchmark. Every candidate's frame lives in this one page and they
+// take turns in short rounds, rotating the order; each figure is the median of per-round ratios,
+// because back-to-back runs on a shared 2-core machine swing by ±50%.
+import { expose, windowEndpoint } from 'comlink';
+import { MiniAppHost } from '../../src/host/index.ts';
+
+const APP_ORIGIN = `http://127.0.0.1:${location.port}`;
+const USER = { profile: { id: 'u-1', name: 'Anna Petrova', phone: '+79990000001' }, launchToken: 'eyJhbGciOiJFUzI1NiJ9.e30.sig' };
+const ROUNDS = Number(new URLSearchParams(location.search).get('rounds') ?? 15);
+const LATENCY_CALLS = 200;
+const IN_FLIGHT = 1000;
+const log = (line: string) => (document.getElementById('log')!.textContent += `${line}\n`);
+
+interface Candidate {
+  name: string;
+  run(kind: 'latency' | 'throughput', n: number): Promise<number>;
+}
+
+function loaded(frame: () => Window | null | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    addEventListener('message', function onLoaded(event) {
+      if (event.data?.bench === 'loaded' && event.source === frame()) {
+        removeEventListener('message', onLoaded);
+        resolve();
+      }
+    });
+  });
+}
+
+function container(): HTMLDivElement {
+  const div = document.createElement('div');
+  div.style.cssText = 'width:200px;height:120px;display:inline-block';
+  document.body.append(div);
+  return div;
+}
+
+function plainFrame(mode: string): HTMLIFrameElement {
+  const iframe = document.createElement('iframe');
+  iframe.setAttribute('sandbox', 'allow-scripts allow-same-origin');
+  iframe.src = `${APP_ORIGIN}/bench/pages/bench-app.html?mode=${mode}`;
+  return iframe;
+}
+
+/** Hands the frame its control port (and the measured port, for port candidates). */
+async function control(frame: Window, name: string, dataPort?: MessagePort): Promise<Candidate> {
+  const channel = new MessageChannel();
+  let nextId = 0;
+  const pending = new Map<number, (value: number) => void>();
+  const ready = new Promise<void>((resolve) => {
+    channel.port1.onmessage = ({ data }) => {
+      if (data.ready) return resolve();
+      pending.get(data.id)?.(data.value);
+      pending.delete(data.id);
+    };
+  });
+  frame.postMessage({ bench: 'control' }, APP_ORIGIN, dataPort ? [channel.port2, dataPort] : [channel.port2]);
+  await ready;
+  return {
+    name,
+    run: (kind, n) =>
+      new Promise((resolve) => {
+        pending.set(++nextId, resolve);
+        channel.port1.postMessage({ id: nextId, kind, n });
+      }),
+  };
+}
+
+async function rawCandidate(): Promise<Candidate> {
+  const iframe = plainFrame('raw');
+  const isLoaded = loaded(() => iframe.contentWindow);
+  container().append(iframe);
+  await isLoaded;
+  const data = new MessageChannel();
+  data.port1.onmessage = ({ data: call }) => data.port1.postMessage([call[0], 0, USER]);
+  return control(iframe.contentWindow!, 'raw', data.port2);
+}
+
+async function oursCandidate(mode: 'ours' | 'ours-solo'): Promise<Candidate> {
+  const host = new MiniAppHost({
+    app: { id: mode, name: mode, url: `${APP_ORIGIN}/bench/pages/bench-app.html?mode=${mode}`, capabilities: ['user'] },
+    container: container(),
+    handlers: { 'user.get': () => USER },
+    rateLimit: false,
+  });
+  const isLoaded = loaded(() => host.iframe?.contentWindow);
+  host.open();
+  await isLoaded;
+  return control(host.iframe!.contentWindow!, mode);
+}
+
+async function comlinkCandidate(mode: 'comlink-window' | 'comlink-port'): Promise<Candidate> {
+  const iframe = plainFrame(mode);
+  const isLoaded = loaded(() => iframe.contentWindow);
+  container().append(iframe);
+  await isLoaded;
+  const api = { getUser: () => USER };
+  if (mode === 'comlink-window') {
+    expose(api, windowEndpoint(iframe.contentWindow!, window, APP_ORIGIN), [APP_ORIGIN]);
+    return control(iframe.contentWindow!, mode);
+  }
+  const data = new MessageChannel();
+  expose(api, data.port1);
+  return control(iframe.contentWindow!, mode, data.port2);
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+/** Runs `measure` for every candidate in rotating order, ROUNDS times after one warm-up round. */
+async function interleave(candidates: Candidate[], measure: (c: Candidate) => Promise<number>): Promise<Map<string, number[]>> {
+  const samples = new Map(candidates.map((c) => [c.name, [] as number[]]));
+  for (let round = -1; round < ROUNDS; round++) {
+    const shift = ((round % candidates.length) + candidates.length) % candidates.length;
+    const order = [...candidates.slice(shift), ...candidates.slice(0, shift)];
+    for (const candidate of order) {
+      const value = await measure(candidate);
+      if (round >= 0) samples.get(candidate.name)!.push(value);
+    }
+  }
+  return samples;
+}
+
+interface BenchResult {
+  name: string;
+  value: number;
+  unit: string;
+  anchor: string;
+  anchorValue: number;
+  ratio: number;
+  target: string;
+  met: boolean | null;
+}
+
+function compare(samples: Map<string, number[]>, ours: string, anchor: string, name: string, unit: string, scale: number, target: string, met: (ratio: number) => boolean | null): BenchResult {
+  const mine = samples.get(ours)!;
+  const theirs = samples.get(anchor)!;
+  const ratio = median(mine.map((value, index) => value / theirs[index]!));
+  return { name, value: +(median(mine) * scale).toFixed(2), unit, anchor, anchorValue: +(median(theirs) * scale).toFixed(2), ratio: +ratio.toFixed(3), target, met: met(ratio) };
+}
+
+async function bootSamples(): Promise<{ ours: number[]; bare: number[] }> {
+  const ours: number[] = [];
+  const bare: number[] = [];
+  const place = container();
+  const bootOurs = async () => {
+    const host = new MiniAppHost({ app: { id: 'boot', name: 'Boot', url: `${APP_ORIGIN}/bench/pages/boot-app.html`, capabilities: [] }, container: place, closeGraceMs: 0 });
+    const started = performance.now();
+    const ready = new Promise((resolve) => host.addEventListener('ready', resolve, { once: true }));
+    host.open();
+    await ready;
+    const elapsed = performance.now() - started;
+
+    await host.close();
+    return elapsed;
+  };
+  const bootBare = async () => {
+    const iframe = document.createElement('iframe');
+    iframe.setAttribute('sandbox', 'allow-scripts allow-same-origin');
+    iframe.style.cssText = 'border:0;display:block;width:100%;height:100%';
+    const started = performance.now();
+    const first = new Promise<void>((resolve) => {
+      addEventListener('message', function onFirst(event) {
+        if (event.source === iframe.contentWindow && event.data?.bench === 'bare-ready') {
+          removeEventListener('message', onFirst);
+          resolve();
+        }
+      });
+    });
+    iframe.src = `${APP_ORIGIN}/bench/pages/bare-app.html`;
+    place.append(iframe);
+    await first;
+    const elapsed = performance.now() - started;
+    iframe.remove();
+    return elapsed;
+  };
+  for (let round = -2; round < ROUNDS * 2; round++) {
+    const pair = round % 2 === 0 ? [bootOurs, bootBare] : [bootBare, bootOurs];
+    for (const run of pair) {
+      const elapsed = await run();
+      if (round >= 0) (run === bootOurs ? ours : bare).push(elapsed);
+    }
+  }
+  return { ours, bare };
+}
+
+async function main(): Promise<BenchResult[]> {
+  log('setting up frames');
+  const candidates = [await rawCandidate(), await oursCandidate('ours'), await oursCandidate('ours-solo'), await comlinkCandidate('comlink-window'), await comlinkCandidate('comlink-port')];
+  log('latency');
+  const latency = await interleave(candidates, (c) => c.run('latency', LATENCY_CALLS));
+  for (const [name, values] of latency) log(`  ${name}: ${(median(values) * 1000).toFixed(1)} µs`);
+  log('throughput');
+  const throughput = await interleave(candidates, (c) => c.run('throughput', IN_FLIGHT));
+  for (const [name, values] of throughput) log(`  ${name}: ${median(values).toFixed(0)} calls/s`);
+  log('boot');
+  const boot = await bootSamples();
+  log(`  boot ms, ours: ${boot.ours.map((v) => v.toFixed(1)).join(' ')}`);
+  log(`  boot ms, bare: ${boot.bare.map((v) => v.toFixed(1)).join(' ')}`);
+  const bootDiffs = boot.ours.map((value, index) => value - boot.bare[index]!);
+  const ratioTarget = (limit: number) => (ratio: number) => ratio <= limit;
+  const atLeast = (limit: number) => (ratio: number) => ratio >= limit;
+  const reference = () => null;
+  return [
+    compare(latency, 'ours', 'raw', 'bridge: call round trip, ours', 'µs', 1000, '≤ 1.10× raw port', ratioTarget(1.1)),
+    compare(latency, 'comlink-port', 'raw', 'bridge: call round trip, comlink on a port', 'µs', 1000, 'reference', reference),
+    compare(latency, 'comlink-window', 'raw', 'bridge: call round trip, comlink on window', 'µs', 1000, 'reference', reference),
+    compare(latency, 'ours', 'comlink-window', 'bridge: call round trip, ours vs comlink on window', 'µs', 1000, '< 1× comlink on window', ratioTarget(1)),
+    compare(throughput, 'ours-solo', 'raw', 'bridge: throughput, 1,000 independent calls in flight', 'calls/s', 1, '≥ 0.8× raw port', atLeast(0.8)),
+    compare(throughput, 'ours', 'raw', 'bridge: throughput, 1,000 calls made in one task (coalesced)', 'calls/s', 1, '≥ 3× raw port', atLeast(3)),
+    compare(throughput, 'comlink-port', 'raw', 'bridge: throughput, comlink on a port', 'calls/s', 1, 'reference', reference),
+    compare(throughput, 'comlink-window', 'raw', 'bridge: throughput, comlink on window', 'calls/s', 1, 'reference', reference),
+    compare(throughput, 'ours-solo', 'comlink-window', 'bridge: throughput, ours (independent) vs comlink on window', 'calls/s', 1, '> 1× comlink on window', atLeast(1)),
+    {
+      name: 'bridge: boot, iframe append → ready',
+      value: +median(boot.ours).toFixed(2),
+      unit: 'ms',
+      anchor: 'bare iframe, first message',
+      anchorValue: +median(boot.bare).toFixed(2),
+      ratio: +median(boot.ours.map((value, index) => value / boot.bare[index]!)).toFixed(3),
+      target: `≤ bare + 5 ms (median extra ${median(bootDiffs).toFixed(2)} ms)`,
+      met: median(bootDiffs) <= 5,
+    },
+  ];
+}
+
+main().then(
+  (results) => {
+    (window as unknown as { benchResults: BenchResult[] }).benchResults = results;
+    (window as unknown as { benchDone: boolean }).benchDone = true;
+    log('done');
+  },
+  (error) => {
+    (window as unknown as { benchError: string }).benchError = String(error?.stack ?? error);
+    (window as unknown as { benchDone: boolean }).benchDone = true;
+  },
+);
