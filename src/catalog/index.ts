@@ -11,7 +11,7 @@ export * from './registration.ts';
 export * from './transition-table.ts';
 export * from './transition-docs.ts';
 export * from './actions.ts';
-export * from './licences.ts';
+export * from './catalog-state.ts';
 export * from './offer.ts';
 export * from './visibility.ts';
 export * from './widgets.ts';
