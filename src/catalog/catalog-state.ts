@@ -20,8 +20,8 @@ export interface Licence {
 
 /**
  * The part of the catalog that spans apps: licences and the apps holding them. Registration and
- * licence moves live here because they must look at every app (a licence serves at most one). Which app holds a
- * licence is read from the apps themselves (`app.licence`), so there is one source of truth.
+ * licence moves live here because they must look at every app (a licence serves at most one).
+ * Which app holds a licence is read from the apps themselves (`app.licence`): one source of truth.
  */
 export interface CatalogState {
   readonly licences: readonly Licence[];
