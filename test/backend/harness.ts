@@ -10,6 +10,7 @@ import {
   type BackendApp,
   type BackendClient,
   type BackendLimits,
+  type CodeSender,
   type KeyPort,
   type OneTimeCodeMessage,
   type Store,
@@ -49,7 +50,7 @@ export interface SessionClient extends BackendClient {
 }
 
 export async function createHarness(
-  options: { store?: Store; keys?: KeyPort; clock?: FakeClock; limits?: Partial<BackendLimits> } = {},
+  options: { store?: Store; keys?: KeyPort; clock?: FakeClock; limits?: Partial<BackendLimits>; codeSender?: CodeSender } = {},
 ): Promise<Harness> {
   const clock = options.clock ?? createFakeClock();
   const store = options.store ?? createMemoryStore(BACKEND_SCHEMA);
@@ -62,7 +63,10 @@ export async function createHarness(
     random: { bytes: (length) => crypto.getRandomValues(new Uint8Array(length)) },
     keys,
     issuer: ISSUER,
-    codeSender: (message) => void sent.push(message),
+    codeSender: async (message) => {
+      sent.push(message);
+      await options.codeSender?.(message);
+    },
     ...(options.limits ? { limits: options.limits } : {}),
   });
   const fetch = (request: Request) => app.fetch(request);
