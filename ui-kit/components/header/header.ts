@@ -9,7 +9,7 @@ import { headerStyles } from './header.styles.ts';
  * The navigation header of a screen: a back button, the screen's title (the page heading) with an
  * optional subtitle, and actions after it. Respects the top safe-area inset.
  *
- * @slot - The title (or use `heading`).
+ * @slot - The title, when not set with `heading`.
  * @slot subtitle - A line under the title (or use `subtitle`).
  * @slot before - Replaces the back button.
  * @slot after - Actions: `ma-icon-button`s.
@@ -55,7 +55,7 @@ export class MaHeader extends LitElement {
         </slot>
       </div>
       <div class="titles">
-        <h1 part="title"><slot>${this.heading}</slot></h1>
+        <h1 part="title">${this.heading}<slot></slot></h1>
         <slot name="subtitle" part="subtitle" class="subtitle">${this.subtitle}</slot>
       </div>
       <div class="side after"><slot name="after"></slot></div>

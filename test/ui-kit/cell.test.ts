@@ -1,0 +1,64 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../ui-kit/components/cell/cell.ts';
+import '../../ui-kit/components/avatar/avatar.ts';
+import type { MaCell } from '../../ui-kit/components/cell/cell.ts';
+import { checkA11yBothSchemes } from './helpers.ts';
+
+const base = (el: MaCell) => el.shadowRoot!.querySelector<HTMLElement>('[part="base"]')!;
+
+describe('ma-cell', () => {
+  it('renders title, subtitle, before, after and a chevron', async () => {
+    const el = await fixture<MaCell>(html`<ma-cell subtitle="+7 900 000-00-00" chevron>
+      <ma-avatar slot="before" name="Anna Petrova"></ma-avatar>Anna Petrova<span slot="after">2</span>
+    </ma-cell>`);
+    expect(el.shadowRoot!.querySelector('[part="subtitle"]')!.textContent).to.equal('+7 900 000-00-00');
+    expect(el.shadowRoot!.querySelector('[part="chevron"]')).to.not.equal(null);
+    expect(base(el).getBoundingClientRect().height).to.be.at.least(48);
+    el.chevron = false;
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part="chevron"]')).to.equal(null);
+  });
+
+  it('cuts long text unless multiline', async () => {
+    const long = 'A very long title that does not fit into the row of a narrow phone screen at all';
+    const el = await fixture<MaCell>(html`<div style="width: 200px"><ma-cell>${long}</ma-cell></div>`);
+    const cell = el.querySelector('ma-cell')!;
+    const oneLine = base(cell).getBoundingClientRect().height;
+    cell.multiline = true;
+    await cell.updateComplete;
+    expect(base(cell).getBoundingClientRect().height).to.be.greaterThan(oneLine);
+  });
+
+  it('is a button when clickable: Enter and Space click it', async () => {
+    const el = await fixture<MaCell>(html`<ma-cell clickable>Settings</ma-cell>`);
+    expect(base(el).getAttribute('role')).to.equal('button');
+    base(el).focus();
+    let clicked = oneEvent(el, 'click');
+    await sendKeys({ press: 'Enter' });
+    await clicked;
+    clicked = oneEvent(el, 'click');
+    await sendKeys({ press: 'Space' });
+    await clicked;
+    el.disabled = true;
+    await el.updateComplete;
+    expect(base(el).getAttribute('aria-disabled')).to.equal('true');
+    expect(base(el).tabIndex).to.equal(-1);
+  });
+
+  it('is a link with href', async () => {
+    const el = await fixture<MaCell>(html`<ma-cell href="/profile" chevron>Profile</ma-cell>`);
+    expect(base(el).tagName).to.equal('A');
+    expect(base(el).getAttribute('href')).to.equal('/profile');
+  });
+
+  it('has no axe violations in light and dark', async () => {
+    const el = await fixture(html`<div>
+      <ma-cell subtitle="Subtitle" chevron><ma-avatar slot="before" name="Ivan Ivanov"></ma-avatar>Ivan Ivanov</ma-cell>
+      <ma-cell clickable subtitle="Tap">Clickable</ma-cell>
+      <ma-cell href="/x" chevron>Link</ma-cell>
+      <ma-cell disabled clickable>Disabled</ma-cell>
+    </div>`);
+    await checkA11yBothSchemes(el, { ignoredRules: ['color-contrast-enhanced'] });
+  });
+});
