@@ -126,3 +126,17 @@ describe('ma-bottom-sheet', () => {
     await checkA11yBothSchemes(sheet);
   });
 });
+
+describe('ma-bottom-sheet page scroll', () => {
+  it('locks the page scroll while open and releases it on close', async () => {
+    const sheet = await fixture<HTMLElement & { open: boolean; updateComplete: Promise<boolean> }>(
+      html`<ma-bottom-sheet heading="Scroll"><p>Body</p></ma-bottom-sheet>`,
+    );
+    sheet.open = true;
+    await sheet.updateComplete;
+    expect(document.documentElement.style.overflow).to.equal('hidden');
+    sheet.open = false;
+    await sheet.updateComplete;
+    expect(document.documentElement.style.overflow).to.equal('');
+  });
+});

@@ -11,6 +11,14 @@ export interface CloseEventDetail {
   action?: string;
 }
 
+let openModals = 0;
+
+/** Stops the page behind from scrolling while any modal is open. */
+function lockScroll(lock: boolean): void {
+  openModals = Math.max(0, openModals + (lock ? 1 : -1));
+  document.documentElement.style.overflow = openModals ? 'hidden' : '';
+}
+
 /** The element that really has focus, looking inside shadow roots. */
 export function deepActiveElement(): HTMLElement | null {
   let active = document.activeElement as HTMLElement | null;
@@ -103,9 +111,11 @@ export abstract class ModalElement extends LitElement {
     if (this.open && !this.dialog.open) {
       this.opener = deepActiveElement();
       this.dialog.showModal();
+      lockScroll(true);
       (this.initialFocus() ?? this.dialog).focus();
     } else if (!this.open && this.dialog.open) {
       this.dialog.close();
+      lockScroll(false);
       this.opener?.focus();
       this.opener = null;
       this.settle?.(null);
@@ -115,6 +125,7 @@ export abstract class ModalElement extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    if (this.dialog?.open) lockScroll(false);
     this.settle?.(null);
   }
 

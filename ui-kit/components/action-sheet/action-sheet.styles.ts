@@ -67,4 +67,7 @@ export const actionSheetStyles = css`
   .cancel {
     font-weight: var(--ma-font-weight-semibold);
   }
+  .action:focus-visible {
+    box-shadow: inset 0 0 0 3px var(--ma-color-focus);
+  }
 `;

@@ -59,4 +59,7 @@ export const alertStyles = css`
   .action:active {
     background: var(--ma-color-surface-secondary);
   }
+  .action:focus-visible {
+    box-shadow: inset 0 0 0 3px var(--ma-color-focus);
+  }
 `;

@@ -68,15 +68,11 @@ export const checkboxStyles = css`
     fill: currentColor;
   }
   .text {
-    display: flex;
-    flex-direction: column;
     font-size: var(--ma-font-size-text);
     line-height: var(--ma-line-height-text);
   }
-  .description {
-    font-size: var(--ma-font-size-footnote);
-    line-height: var(--ma-line-height-footnote);
-    color: var(--ma-color-text-secondary);
+  ::slotted(a) {
+    color: var(--ma-color-link);
   }
   .support {
     font-size: var(--ma-font-size-footnote);
