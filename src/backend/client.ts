@@ -64,8 +64,8 @@ export function createBackendClient(options: BackendClientOptions): BackendClien
       headers.set('Authorization', `Bearer ${auth.bearer}`);
     }
     if (body !== undefined) headers.set('Content-Type', 'application/json');
-    const url = new URL(`${root}${path}`, globalThis.location?.href);
-    const request = new Request(url, {
+    // A relative root (`/api`) resolves against the page; on a server the root must be absolute.
+    const request = new Request(`${root}${path}`, {
       method,
       headers,
       credentials: 'omit',

@@ -68,6 +68,19 @@ describe('the demo backend in the page (msw + IndexedDB)', () => {
     expect((await client.tokenStatus(issued.jti)).status).to.equal('valid');
   });
 
+  it('rotates its key in IndexedDB: both keys are published and earlier tokens still verify', async () => {
+    const before = await client.issueLaunchToken(bakery.id);
+    const oldKid = activeSigningKey(await backend.keys.ring()).kid;
+    const ring = await backend.keys.rotate();
+    expect(activeSigningKey(ring).kid).to.not.equal(oldKid);
+    const jwks = await client.jwks();
+    expect(jwks.keys.map((key) => key.kid)).to.deep.equal([activeSigningKey(ring).kid, oldKid]);
+    expect((await verifyLaunchToken(before.token, { jwks, issuer: DEMO_ISSUER, audience: bakery.id })).jti).to.equal(before.jti);
+    const after = await client.issueLaunchToken(bakery.id);
+    const [header] = after.token.split('.');
+    expect(JSON.parse(atob(header!.replace(/-/g, '+').replace(/_/g, '/'))).kid).to.equal(activeSigningKey(ring).kid);
+  });
+
   it('signs with a key read back from IndexedDB, verifiable by the key ring of another connection', async () => {
     const db = await openDemoDatabase(databaseName);
     try {
