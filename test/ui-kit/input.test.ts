@@ -88,6 +88,11 @@ describe('ma-input', () => {
     expect(el.checkValidity()).to.equal(true);
   });
 
+  it('ignores an invalid pattern, like a native input', async () => {
+    const el = await fixture<MaInput>(html`<ma-input label="Code" pattern="[" value="x"></ma-input>`);
+    expect(el.checkValidity()).to.equal(true);
+  });
+
   it('reports a bad e-mail as invalid', async () => {
     const el = await fixture<MaInput>(html`<ma-input type="email" label="E-mail" value="not-an-email"></ma-input>`);
     await el.updateComplete;

@@ -178,6 +178,15 @@ export abstract class FormControl extends LitElement {
   }
 }
 
+/** Like the native `pattern`: the whole value must match; an invalid pattern is ignored. */
+function matchesPattern(pattern: string, value: string): boolean {
+  try {
+    return new RegExp(`^(?:${pattern})$`, 'v').test(value);
+  } catch {
+    return true;
+  }
+}
+
 /** Messages for text-like values: required, minlength, maxlength, pattern, type checks. */
 export function validateText(
   host: Element,
@@ -190,7 +199,7 @@ export function validateText(
   const max = rules.maxlength ?? -1;
   if (min >= 0 && value.length < min) return { flags: { tooShort: true }, message: msg('tooShort', host, { min }) };
   if (max >= 0 && value.length > max) return { flags: { tooLong: true }, message: msg('tooLong', host, { max }) };
-  if (rules.pattern && !new RegExp(`^(?:${rules.pattern})$`, 'v').test(value)) {
+  if (rules.pattern && !matchesPattern(rules.pattern, value)) {
     return { flags: { patternMismatch: true }, message: msg('invalid', host) };
   }
   const native = rules.native;
