@@ -62,7 +62,8 @@ export const tabStyles = css`
     bottom: 0;
     height: 2px;
     border-radius: 2px 2px 0 0;
-    background: var(--ma-color-brand);
+    /* The link colour: the brand, darkened when a light brand would not stand out. */
+    background: var(--ma-color-link);
   }
   :host(:focus-visible) .base {
     box-shadow: inset var(--ma-focus-ring);
