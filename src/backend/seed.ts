@@ -70,6 +70,22 @@ export const SEED_APPS: readonly SeedApp[] = [
       text: 'We show the bills of your premises and take meter readings. Readings sent after the 25th count towards next month.',
     },
   },
+  // The demo's developer apps (demo/apps/catalog.ts).
+  ...[
+    ['launch-inspector', 'Launch inspector'],
+    ['no-user-data', 'Without user data'],
+    ['plain-page', 'Plain page, no SDK'],
+    ['broken', 'Never ready'],
+  ].map(([id, title]) => ({
+    id: id!,
+    title: title!,
+    partnerKey: `pk_demo_${id}`,
+    offer: {
+      version: 1,
+      title: `${title}: terms of use`,
+      text: 'A sample mini-app of the platform demo. It shows what a mini-app receives from the host; it stores nothing and takes no payments.',
+    },
+  })),
 ];
 
 /** Writes the seed users and apps that the store lacks; existing records are left as they are. */

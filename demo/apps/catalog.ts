@@ -1,0 +1,42 @@
+import type { MiniAppDescriptor } from '../../src/host/index.ts';
+
+/** Where the demo's mini-apps are served: another site than the host (see scripts/demo.mjs). */
+export const MINIAPPS_ORIGIN: string =
+  (import.meta as { env?: Record<string, string> }).env?.VITE_MINIAPPS_ORIGIN ?? `http://127.0.0.1:${Number(location.port || 80) + 1}`;
+
+export interface DemoApp extends MiniAppDescriptor {
+  description: string;
+}
+
+/** The mini-apps the demo host offers. */
+export const demoApps: DemoApp[] = [
+  {
+    id: 'launch-inspector',
+    name: 'Launch inspector',
+    description: 'Shows what the host passes at launch, the signed-in user and its token',
+    url: `${MINIAPPS_ORIGIN}/demo/apps/sample/index.html`,
+    capabilities: ['user'],
+  },
+  {
+    id: 'no-user-data',
+    name: 'Without user data',
+    description: 'The same app without the user capability: the bridge refuses user.get',
+    url: `${MINIAPPS_ORIGIN}/demo/apps/sample/index.html`,
+    capabilities: [],
+  },
+  {
+    id: 'plain-page',
+    name: 'Plain page, no SDK',
+    description: 'An app that needs no user data and no SDK; ready when loaded',
+    url: `${MINIAPPS_ORIGIN}/demo/apps/plain/index.html`,
+    capabilities: [],
+    readiness: 'load',
+  },
+  {
+    id: 'broken',
+    name: 'Never ready',
+    description: 'Loads but never says ready: shows the host’s error screen and Retry',
+    url: `${MINIAPPS_ORIGIN}/demo/apps/plain/index.html?never`,
+    capabilities: [],
+  },
+];
