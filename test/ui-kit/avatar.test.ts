@@ -23,13 +23,18 @@ describe('ma-avatar', () => {
 
   it('is a named image with a name and decorative without', async () => {
     const el = await fixture<MaAvatar>(html`<ma-avatar name="Shop"></ma-avatar>`);
-    const base = el.shadowRoot!.querySelector('[part="base"]')!;
-    expect(base.getAttribute('role')).to.equal('img');
-    expect(base.getAttribute('aria-label')).to.equal('Shop');
+    const initials = () => el.shadowRoot!.querySelector('[part="initials"]')!;
+    expect(initials().getAttribute('role')).to.equal('img');
+    expect(initials().getAttribute('aria-label')).to.equal('Shop');
     el.name = '';
     el.initials = 'S';
     await el.updateComplete;
-    expect(base.getAttribute('aria-hidden')).to.equal('true');
+    expect(initials().getAttribute('aria-hidden')).to.equal('true');
+    expect(initials().textContent).to.equal('S');
+    el.src = 'data:image/gif;base64,R0lGODlhAQABAAAAACw=';
+    el.name = 'Shop';
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('img')!.alt, 'the image is named after the name').to.equal('Shop');
   });
 
   it('has no axe violations in light and dark', async () => {

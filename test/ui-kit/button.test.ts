@@ -40,7 +40,7 @@ describe('ma-button', () => {
     el.click();
     expect(clicks).to.equal(1);
     expect(inner(el).getAttribute('aria-busy')).to.equal('true');
-    expect(el.shadowRoot!.querySelector('ma-spinner')).to.not.equal(null);
+    expect(el.shadowRoot!.querySelector('[part="spinner"]')).to.not.equal(null);
   });
 
   it('activates from the keyboard and shows a focus ring', async () => {

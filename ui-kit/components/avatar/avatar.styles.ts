@@ -8,19 +8,6 @@ export const avatarStyles = css`
     vertical-align: middle;
     width: var(--ma-avatar-size);
     height: var(--ma-avatar-size);
-  }
-  :host([size='24']) { --ma-avatar-size: 24px; }
-  :host([size='32']) { --ma-avatar-size: 32px; }
-  :host([size='48']) { --ma-avatar-size: 48px; }
-  :host([size='56']) { --ma-avatar-size: 56px; }
-  :host([size='72']) { --ma-avatar-size: 72px; }
-  :host([size='96']) { --ma-avatar-size: 96px; }
-  .base {
-    display: flex;
-    align-items: center;
-    justify-content: center;
-    width: 100%;
-    height: 100%;
     overflow: hidden;
     border-radius: 50%;
     background: var(--ma-color-brand);
@@ -31,7 +18,20 @@ export const avatarStyles = css`
     line-height: 1;
     user-select: none;
   }
-  :host([shape='square']) .base {
+  :host([size='24']) { --ma-avatar-size: 24px; }
+  :host([size='32']) { --ma-avatar-size: 32px; }
+  :host([size='48']) { --ma-avatar-size: 48px; }
+  :host([size='56']) { --ma-avatar-size: 56px; }
+  :host([size='72']) { --ma-avatar-size: 72px; }
+  :host([size='96']) { --ma-avatar-size: 96px; }
+  .initials {
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    width: 100%;
+    height: 100%;
+  }
+  :host([shape='square']) {
     border-radius: calc(var(--ma-avatar-size) * 0.25);
   }
   img {

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { avatarStyles } from './avatar.styles.ts';
 
@@ -17,7 +17,7 @@ export function initialsOf(name: string): string {
  * A user's or an organisation's picture; shows initials when there is no image or it fails to load.
  * With `name` it is an image named after the person; without, it is decorative.
  *
- * @csspart base - The round frame. @csspart image - The `<img>`. @csspart initials - The initials.
+ * @csspart image - The `<img>`. @csspart initials - The initials (also the named image when `name` is set).
  * @cssproperty --ma-avatar-size - Any size other than the `size` presets.
  */
 @customElement('ma-avatar')
@@ -28,36 +28,34 @@ export class MaAvatar extends LitElement {
   @property() src?: string;
 
   /** The person or organisation: the accessible name and the source of the initials. */
-  @property() name = '';
+  @property() name?: string;
 
   /** Initials to show instead of those taken from `name`. */
   @property() initials?: string;
 
-  /** Diameter in px: 24, 32, 40 (default), 48, 56, 72, 96. */
-  @property({ reflect: true }) size: '24' | '32' | '40' | '48' | '56' | '72' | '96' = '40';
+  // `size` and `shape` start undefined so that lists of avatars reflect no default attributes.
 
-  /** `circle` (people) or `square` (organisations, apps). */
-  @property({ reflect: true }) shape: 'circle' | 'square' = 'circle';
+  /** Diameter in px: 24, 32, 40 (the default), 48, 56, 72, 96. */
+  @property({ reflect: true }) size?: '24' | '32' | '40' | '48' | '56' | '72' | '96';
 
-  @state() private failed = false;
+  /** `circle` (people, the default) or `square` (organisations, apps). */
+  @property({ reflect: true }) shape?: 'circle' | 'square';
+
+  @state() private failed?: boolean;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src')) this.failed = false;
   }
 
   override render() {
-    const label = this.name || nothing;
-    const content =
-      this.src && !this.failed
-        ? html`<img part="image" src=${this.src} alt="" loading="lazy" @error=${() => (this.failed = true)} />`
-        : html`<span part="initials" aria-hidden="true">${this.initials ?? initialsOf(this.name)}</span>`;
-    return html`<span
-      part="base"
-      class="base"
-      role=${this.name ? 'img' : nothing}
-      aria-label=${label}
-      aria-hidden=${this.name ? nothing : 'true'}
-    >${content}</span>`;
+    const name = this.name ?? '';
+    if (this.src && !this.failed) {
+      return html`<img part="image" src=${this.src} alt=${name} loading="lazy" @error=${() => (this.failed = true)} />`;
+    }
+    const initials = this.initials ?? initialsOf(name);
+    return name
+      ? html`<span part="initials" class="initials" role="img" aria-label=${name}>${initials}</span>`
+      : html`<span part="initials" class="initials" aria-hidden="true">${initials}</span>`;
   }
 }
 

@@ -99,9 +99,10 @@ export const buttonStyles = css`
   :host([loading]) .button {
     cursor: progress;
   }
+  /* Transparent, not hidden: the label stays the button's accessible name while it loads. */
   :host([loading]) .label,
   :host([loading]) slot[name] {
-    visibility: hidden;
+    opacity: 0;
   }
   .spinner {
     position: absolute;
@@ -109,6 +110,23 @@ export const buttonStyles = css`
     display: flex;
     align-items: center;
     justify-content: center;
+  }
+  .spinner svg {
+    width: 20px;
+    height: 20px;
+    animation: spin 0.8s linear infinite;
+  }
+  .spinner circle {
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 3;
+    stroke-linecap: round;
+    stroke-dasharray: 44 100;
+  }
+  @keyframes spin {
+    to {
+      transform: rotate(360deg);
+    }
   }
   ::slotted(*) {
     flex-shrink: 0;
@@ -121,6 +139,9 @@ export const buttonStyles = css`
   @media (prefers-reduced-motion: reduce) {
     .button:active {
       transform: none;
+    }
+    .spinner svg {
+      animation-duration: 2.4s;
     }
   }
 `;

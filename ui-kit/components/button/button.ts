@@ -1,7 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import '../spinner/spinner.ts';
 import { buttonStyles } from './button.styles.ts';
 
 export type ButtonMode = 'primary' | 'secondary' | 'tertiary' | 'outline' | 'destructive';
@@ -119,7 +118,9 @@ export class MaButton extends LitElement {
       <slot name="before"></slot>
       <span part="label" class="label"><slot></slot></span>
       <slot name="after"></slot>
-      ${this.loading ? html`<span part="spinner" class="spinner"><ma-spinner size="s"></ma-spinner></span>` : nothing}
+      ${this.loading
+        ? html`<span part="spinner" class="spinner"><svg viewBox="0 0 24 24" aria-hidden="true"><circle cx="12" cy="12" r="9.5"></circle></svg></span>`
+        : nothing}
     `;
     const disabled = this.disabled || this.formDisabled;
     if (this.href !== undefined) {

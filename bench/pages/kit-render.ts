@@ -1,0 +1,156 @@
+/**
+ * UI kit render benchmark (bench/pages/kit-render.html).
+ *
+ * Renders 1,000 rows (avatar with initials, title, subtitle, chevron) as `ma-cell` + `ma-avatar`,
+ * and the same rows as plain DOM, both built with the same DOM calls. The two run interleaved in
+ * rounds with rotating order; each run is timed from its start to a forced layout
+ * (`document.body.offsetHeight`) and then the next animation frame. Sets
+ * `window.benchResults` (median kit time, median plain time, median of per-round ratios) and
+ * `window.benchDone = true`. `?rounds=N` changes the number of rounds (default 15).
+ */
+import '../../ui-kit/components/avatar/avatar.ts';
+import '../../ui-kit/components/cell/cell.ts';
+import { iconChevronRight } from '../../ui-kit/icons/icons.ts';
+import { installTokens } from '../../ui-kit/tokens/index.ts';
+
+interface BenchResult {
+  name: string;
+  value: number;
+  unit: string;
+  anchor: string;
+  anchorValue: number;
+  ratio: number;
+  target: string;
+  met: boolean;
+}
+
+declare global {
+  interface Window {
+    benchResults?: BenchResult[];
+    benchDone?: boolean;
+  }
+}
+
+const ROWS = 1000;
+const ROUNDS = Number(new URLSearchParams(location.search).get('rounds')) || 15;
+const firstNames = ['Anna', 'Ivan', 'Olga', 'Pavel', 'Maria', 'Sergey', 'Elena', 'Dmitry'];
+const lastNames = ['Petrova', 'Sokolov', 'Smirnova', 'Volkov', 'Orlova', 'Lebedev', 'Kozlova', 'Novikov'];
+const rows = Array.from({ length: ROWS }, (_, index) => ({
+  name: `${firstNames[index % 8]} ${lastNames[(index * 3) % 8]}`,
+  subtitle: `Flat ${index + 1}, building ${(index % 12) + 1}`,
+}));
+const SVG = 'http://www.w3.org/2000/svg';
+
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
+}
+
+function renderKit(container: HTMLElement): Promise<unknown> {
+  const elements: Array<{ updateComplete: Promise<unknown> }> = [];
+  for (const row of rows) {
+    const cell = document.createElement('ma-cell');
+    cell.subtitle = row.subtitle;
+    cell.chevron = true;
+    const avatar = document.createElement('ma-avatar');
+    avatar.slot = 'before';
+    avatar.name = row.name;
+    cell.append(avatar, row.name);
+    container.append(cell);
+    elements.push(cell, avatar);
+  }
+  // Lit renders in a microtask: wait for it, so layout sees the rendered rows.
+  return Promise.all(elements.map((element) => element.updateComplete));
+}
+
+function renderPlain(container: HTMLElement): Promise<unknown> {
+  for (const row of rows) {
+    const cell = document.createElement('div');
+    cell.className = 'plain-cell';
+    const avatar = document.createElement('div');
+    avatar.className = 'plain-avatar';
+    avatar.setAttribute('role', 'img');
+    avatar.setAttribute('aria-label', row.name);
+    avatar.textContent = row.name.split(' ').map((word) => word[0]).join('');
+    const content = document.createElement('div');
+    content.className = 'plain-content';
+    const title = document.createElement('div');
+    title.className = 'plain-title';
+    title.textContent = row.name;
+    const subtitle = document.createElement('div');
+    subtitle.className = 'plain-subtitle';
+    subtitle.textContent = row.subtitle;
+    content.append(title, subtitle);
+    const chevron = document.createElementNS(SVG, 'svg');
+    chevron.setAttribute('class', 'plain-chevron');
+    chevron.setAttribute('viewBox', '0 0 24 24');
+    chevron.setAttribute('fill', 'none');
+    chevron.setAttribute('stroke', 'currentColor');
+    chevron.setAttribute('stroke-width', '2');
+    chevron.setAttribute('aria-hidden', 'true');
+    const path = document.createElementNS(SVG, 'path');
+    path.setAttribute('d', iconChevronRight);
+    chevron.append(path);
+    cell.append(avatar, content, chevron);
+    container.append(cell);
+  }
+  return Promise.resolve();
+}
+
+async function time(renderRows: (container: HTMLElement) => Promise<unknown>): Promise<number> {
+  const container = document.createElement('div');
+  const start = performance.now();
+  document.body.append(container);
+  await renderRows(container);
+  void document.body.offsetHeight;
+  await nextFrame();
+  const elapsed = performance.now() - start;
+  container.remove();
+  await nextFrame();
+  return elapsed;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+async function run(): Promise<void> {
+  installTokens();
+  await nextFrame();
+  // One unmeasured round of each: element definitions, style sheets and JIT warm up.
+  await time(renderKit);
+  await time(renderPlain);
+  const kit: number[] = [];
+  const plain: number[] = [];
+  const ratios: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    let kitMs: number;
+    let plainMs: number;
+    if (round % 2 === 0) {
+      kitMs = await time(renderKit);
+      plainMs = await time(renderPlain);
+    } else {
+      plainMs = await time(renderPlain);
+      kitMs = await time(renderKit);
+    }
+    kit.push(kitMs);
+    plain.push(plainMs);
+    ratios.push(kitMs / plainMs);
+  }
+  const ratio = median(ratios);
+  window.benchResults = [{
+    name: 'kit: 1,000 cells first render',
+    value: Math.round(median(kit) * 10) / 10,
+    unit: 'ms',
+    anchor: 'plain DOM',
+    anchorValue: Math.round(median(plain) * 10) / 10,
+    ratio: Math.round(ratio * 100) / 100,
+    target: '≤ 1.5×',
+    met: ratio <= 1.5,
+  }];
+  document.getElementById('report')!.textContent = JSON.stringify({ results: window.benchResults, kit, plain, ratios }, null, 1);
+  window.benchDone = true;
+}
+
+void run();
