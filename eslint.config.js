@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 const domainFolders = ['src/protocol/**', 'src/catalog/**', 'src/chat/**', 'src/tokens/**'];
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'coverage', '.test-results', 'bench/results.json', 'demo/public/**', 'custom-elements.json', '**/*.css.ts'] },
+  { ignores: ['node_modules', 'dist', 'coverage', '.test-results', 'bench/.build', 'bench/results.json', 'demo/public/**', 'custom-elements.json', '**/*.css.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -2,7 +2,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { BackendClient } from '../../src/backend/client.ts';
 import type { MeResponse } from '../../src/backend/contract.ts';
-import { CallLog, type LaunchError, type MethodHandlers } from '../../src/host/index.ts';
+import { CallLog, type MethodHandlers } from '../../src/host/index.ts';
 import { runLaunchGates } from '../../src/host/gates.ts';
 import { createUserHandlers } from '../../src/host/identity.ts';
 import '../../src/host/miniapp-frame.ts';
