@@ -17,7 +17,8 @@ export function initialsOf(name: string): string {
  * A user's or an organisation's picture; shows initials when there is no image or it fails to load.
  * With `name` it is an image named after the person; without, it is decorative.
  *
- * @csspart image - The `<img>`. @csspart initials - The initials (also the named image when `name` is set).
+ * @csspart image - The `<img>`.
+ * @csspart initials - The initials (also the named image when `name` is set).
  * @cssproperty --ma-avatar-size - Any size other than the `size` presets.
  */
 @customElement('ma-avatar')

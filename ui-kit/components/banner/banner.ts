@@ -17,8 +17,12 @@ const icons = { info: iconInfo, positive: iconCheckCircle, warning: iconWarning,
  * @slot icon - An icon replacing the mode's icon.
  * @slot actions - Buttons.
  * @event ma-dismiss - The close button was pressed (cancelable: cancel to keep the banner).
- * @csspart base - The block. @csspart icon - The mode icon. @csspart heading - The heading.
- * @csspart text - The text. @csspart actions - The actions row. @csspart dismiss-button - The close button.
+ * @csspart base - The block.
+ * @csspart icon - The mode icon.
+ * @csspart heading - The heading.
+ * @csspart text - The text.
+ * @csspart actions - The actions row.
+ * @csspart dismiss-button - The close button.
  */
 @customElement('ma-banner')
 export class MaBanner extends LitElement {

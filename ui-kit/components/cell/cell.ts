@@ -2,6 +2,9 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { cellStyles } from './cell.styles.ts';
 
+// Static (no bindings): the same path as `iconChevronRight`.
+const chevron = html`<svg part="chevron" class="chevron" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><path d="M9 6l6 6-6 6"></path></svg>`;
+
 /**
  * A list row: something before (an avatar, an icon), a title and a subtitle, something after
  * (a value, a switch, a counter) and an optional chevron. With `href` it is a link; with
@@ -13,12 +16,10 @@ import { cellStyles } from './cell.styles.ts';
  * @slot after - Trailing content: a value, `ma-counter`, a control.
  * @csspart base - The row (a `<div>`, or an `<a>` with `href`).
  * @csspart content - The title and subtitle column.
- * @csspart title - The title line. @csspart subtitle - The subtitle line.
+ * @csspart title - The title line.
+ * @csspart subtitle - The subtitle line.
  * @csspart chevron - The chevron icon.
  */
-// Static (no bindings): the same path as `iconChevronRight`.
-const chevron = html`<svg part="chevron" class="chevron" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><path d="M9 6l6 6-6 6"></path></svg>`;
-
 @customElement('ma-cell')
 export class MaCell extends LitElement {
   static override styles = cellStyles;

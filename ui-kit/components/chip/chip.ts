@@ -12,7 +12,9 @@ import { chipStyles } from './chip.styles.ts';
  * @slot - The label.
  * @slot before - An icon or a small avatar.
  * @event ma-remove - The user asked to remove the chip.
- * @csspart base - The pill. @csspart label - The label. @csspart remove-button - The remove button.
+ * @csspart base - The pill.
+ * @csspart label - The label.
+ * @csspart remove-button - The remove button.
  */
 @customElement('ma-chip')
 export class MaChip extends LitElement {

@@ -9,7 +9,9 @@ import { groupStyles } from './group.styles.ts';
  * @slot - The rows.
  * @slot header - Header content (or use `header`).
  * @slot footer - Footer content (or use `footer`).
- * @csspart base - The section. @csspart header - The header. @csspart body - The surface with the rows.
+ * @csspart base - The section.
+ * @csspart header - The header.
+ * @csspart body - The surface with the rows.
  * @csspart footer - The footer.
  */
 @customElement('ma-group')

@@ -14,7 +14,9 @@ import { headerStyles } from './header.styles.ts';
  * @slot before - Replaces the back button.
  * @slot after - Actions: `ma-icon-button`s.
  * @event ma-back - The back button was pressed.
- * @csspart base - The `<header>`. @csspart back-button - The back button. @csspart title - The title.
+ * @csspart base - The `<header>`.
+ * @csspart back-button - The back button.
+ * @csspart title - The title.
  * @csspart subtitle - The subtitle.
  */
 @customElement('ma-header')

@@ -20,7 +20,8 @@ export function toAspectRatio(ratio: string | undefined): string | undefined {
  * @slot fallback - Content shown when the image fails (default: an icon and "Image unavailable").
  * @event ma-load - The image loaded.
  * @event ma-error - The image failed to load.
- * @csspart image - The `<img>`. @csspart fallback - The fallback box.
+ * @csspart image - The `<img>`.
+ * @csspart fallback - The fallback box.
  * @cssproperty --ma-image-fit - `object-fit` (default `cover`).
  * @cssproperty --ma-image-radius - Corner radius.
  */

@@ -10,8 +10,11 @@ import { placeholderStyles } from './placeholder.styles.ts';
  * @slot heading - The heading (or use `heading`).
  * @slot - The explanation.
  * @slot action - A button.
- * @csspart base - The column. @csspart icon - The icon box. @csspart heading - The heading.
- * @csspart text - The text. @csspart action - The action box.
+ * @csspart base - The column.
+ * @csspart icon - The icon box.
+ * @csspart heading - The heading.
+ * @csspart text - The text.
+ * @csspart action - The action box.
  */
 @customElement('ma-placeholder')
 export class MaPlaceholder extends LitElement {

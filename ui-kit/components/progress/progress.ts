@@ -8,7 +8,8 @@ import { progressStyles } from './progress.styles.ts';
  * A progress bar (ARIA `progressbar`): how much of a task is done, or, without `value`, that
  * something is in progress.
  *
- * @csspart base - The track (the `progressbar` element). @csspart indicator - The filled part.
+ * @csspart base - The track (the `progressbar` element).
+ * @csspart indicator - The filled part.
  * @cssproperty --ma-progress-color - Colour of the filled part.
  */
 @customElement('ma-progress')

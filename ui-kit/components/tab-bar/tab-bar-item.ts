@@ -9,7 +9,8 @@ import { tabBarItemStyles } from './tab-bar.styles.ts';
  *
  * @slot - The label.
  * @slot icon - An icon element, instead of `icon`.
- * @csspart base - The `<button>` or `<a>`. @csspart indicator - The counter or dot.
+ * @csspart base - The `<button>` or `<a>`.
+ * @csspart indicator - The counter or dot.
  */
 @customElement('ma-tab-bar-item')
 export class MaTabBarItem extends LitElement {

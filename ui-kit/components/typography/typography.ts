@@ -60,31 +60,56 @@ export class MaTitle extends TypographyElement {
   }
 }
 
-/** Headline: a short emphasised line (17px semibold). @slot - The text. */
+/**
+ * Headline: a short emphasised line (17px semibold).
+ *
+ * @slot - The text.
+ * @csspart base - The slot wrapping the text.
+ */
 @customElement('ma-headline')
 export class MaHeadline extends TypographyElement {
   static override styles = [typographyStyles, scaleStyles.headline];
 }
 
-/** Body text (16px). @slot - The text. */
+/**
+ * Body text (16px).
+ *
+ * @slot - The text.
+ * @csspart base - The slot wrapping the text.
+ */
 @customElement('ma-text')
 export class MaText extends TypographyElement {
   static override styles = [typographyStyles, scaleStyles.text];
 }
 
-/** Secondary text under a title (14px). @slot - The text. */
+/**
+ * Secondary text under a title (14px).
+ *
+ * @slot - The text.
+ * @csspart base - The slot wrapping the text.
+ */
 @customElement('ma-subhead')
 export class MaSubhead extends TypographyElement {
   static override styles = [typographyStyles, scaleStyles.subhead];
 }
 
-/** Captions and labels (12px). @slot - The text. */
+/**
+ * Captions and labels (12px).
+ *
+ * @slot - The text.
+ * @csspart base - The slot wrapping the text.
+ */
 @customElement('ma-caption')
 export class MaCaption extends TypographyElement {
   static override styles = [typographyStyles, scaleStyles.caption];
 }
 
-/** Footnotes and hints (13px). @slot - The text. */
+/**
+ * Footnotes and hints (13px).
+ *
+ * @slot - The text.
+ * @csspart base - The slot wrapping the text.
+ */
 @customElement('ma-footnote')
 export class MaFootnote extends TypographyElement {
   static override styles = [typographyStyles, scaleStyles.footnote];
