@@ -8,27 +8,27 @@ export interface DemoApp extends MiniAppDescriptor {
   description: string;
 }
 
-/** The mini-apps the demo host offers. */
-export const demoApps: DemoApp[] = [
+/** The mini-apps the demo host offers, served from `origin`. */
+export const demoAppsAt = (origin: string): DemoApp[] => [
   {
     id: 'launch-inspector',
     name: 'Launch inspector',
     description: 'Shows what the host passes at launch, the signed-in user and its token',
-    url: `${MINIAPPS_ORIGIN}/demo/apps/sample/index.html`,
+    url: `${origin}/demo/apps/sample/index.html`,
     capabilities: ['user'],
   },
   {
     id: 'no-user-data',
     name: 'Without user data',
     description: 'The same app without the user capability: the bridge refuses user.get',
-    url: `${MINIAPPS_ORIGIN}/demo/apps/sample/index.html`,
+    url: `${origin}/demo/apps/sample/index.html`,
     capabilities: [],
   },
   {
     id: 'plain-page',
     name: 'Plain page, no SDK',
     description: 'An app that needs no user data and no SDK; ready when loaded',
-    url: `${MINIAPPS_ORIGIN}/demo/apps/plain/index.html`,
+    url: `${origin}/demo/apps/plain/index.html`,
     capabilities: [],
     readiness: 'load',
   },
@@ -36,7 +36,9 @@ export const demoApps: DemoApp[] = [
     id: 'broken',
     name: 'Never ready',
     description: 'Loads but never says ready: shows the host’s error screen and Retry',
-    url: `${MINIAPPS_ORIGIN}/demo/apps/plain/index.html?never`,
+    url: `${origin}/demo/apps/plain/index.html?never`,
     capabilities: [],
   },
 ];
+
+export const demoApps: DemoApp[] = demoAppsAt(MINIAPPS_ORIGIN);

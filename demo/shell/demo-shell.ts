@@ -61,6 +61,8 @@ export class DemoShell extends LitElement {
   @property({ attribute: false }) client: BackendClient | undefined;
   @property({ attribute: false }) session: SessionHolder | undefined;
   @property() startupError = '';
+  /** The mini-apps on the home screen. */
+  @property({ attribute: false }) apps: DemoApp[] = demoApps;
   @state() private route: Route = parseRoute(location.hash);
   @state() private me: MeResponse | undefined;
   @state() private launching: DemoApp | undefined;
@@ -110,7 +112,7 @@ export class DemoShell extends LitElement {
     this.launched = undefined;
     this.notice = '';
     if (route.screen !== 'app' || !this.client) return;
-    const app = demoApps.find((candidate) => candidate.id === route.appId);
+    const app = this.apps.find((candidate) => candidate.id === route.appId);
     if (!app) {
       this.notice = `No mini-app “${route.appId}” here.`;
       return;
@@ -209,7 +211,7 @@ export class DemoShell extends LitElement {
         ${this.notice ? html`<div class="error" role="alert">${this.notice}</div>` : nothing}
         ${this.gate === 'checking' ? html`<div class="toolbar" role="status"><ma-spinner></ma-spinner> Opening ${this.launching?.name}…</div>` : nothing}
         <ma-group header="Mini-apps">
-          ${demoApps.map(
+          ${this.apps.map(
             (app) => html`<ma-cell clickable chevron multiline subtitle=${app.description} @click=${() => this.#open(app)}>
               <ma-avatar slot="before" shape="square" name=${app.name}></ma-avatar>${app.name}
             </ma-cell>`,
