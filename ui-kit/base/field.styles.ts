@@ -89,7 +89,6 @@ export const fieldStyles = css`
   svg {
     width: 20px;
     height: 20px;
-    fill: currentColor;
   }
   @media (prefers-reduced-motion: reduce) {
     * {

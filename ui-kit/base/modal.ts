@@ -211,44 +211,17 @@ export const modalStyles = css`
     line-height: var(--ma-line-height-headline);
     font-weight: var(--ma-font-weight-semibold);
   }
-  .icon-button {
-    display: inline-grid;
-    place-items: center;
-    flex: none;
-    width: 36px;
-    height: 36px;
-    margin: 0;
-    padding: 0;
-    border: 0;
-    border-radius: var(--ma-radius-pill);
-    background: var(--ma-color-surface-secondary);
-    color: var(--ma-color-text-secondary);
-    cursor: pointer;
-  }
-  .icon-button:focus-visible,
-  .action:focus-visible {
+  button:focus-visible {
     outline: none;
     box-shadow: var(--ma-focus-ring);
   }
   svg {
     width: 20px;
     height: 20px;
-    fill: currentColor;
   }
   @keyframes ma-fade-in {
     from {
       opacity: 0;
-    }
-  }
-  @keyframes ma-slide-up {
-    from {
-      transform: translateY(100%);
-    }
-  }
-  @keyframes ma-pop-in {
-    from {
-      opacity: 0;
-      transform: scale(1.08);
     }
   }
   @media (prefers-reduced-motion: reduce) {

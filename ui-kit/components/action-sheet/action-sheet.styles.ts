@@ -70,4 +70,9 @@ export const actionSheetStyles = css`
   .action:focus-visible {
     box-shadow: inset 0 0 0 3px var(--ma-color-focus);
   }
+  @keyframes ma-slide-up {
+    from {
+      transform: translateY(100%);
+    }
+  }
 `;

@@ -62,4 +62,10 @@ export const alertStyles = css`
   .action:focus-visible {
     box-shadow: inset 0 0 0 3px var(--ma-color-focus);
   }
+  @keyframes ma-pop-in {
+    from {
+      opacity: 0;
+      transform: scale(1.08);
+    }
+  }
 `;

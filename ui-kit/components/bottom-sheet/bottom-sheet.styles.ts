@@ -59,4 +59,23 @@ export const bottomSheetStyles = css`
   footer.empty {
     display: none;
   }
+  @keyframes ma-slide-up {
+    from {
+      transform: translateY(100%);
+    }
+  }
+  .icon-button {
+    display: inline-grid;
+    place-items: center;
+    flex: none;
+    width: 36px;
+    height: 36px;
+    margin: 0;
+    padding: 0;
+    border: 0;
+    border-radius: var(--ma-radius-pill);
+    background: var(--ma-color-surface-secondary);
+    color: var(--ma-color-text-secondary);
+    cursor: pointer;
+  }
 `;

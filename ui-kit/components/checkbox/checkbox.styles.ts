@@ -65,7 +65,6 @@ export const checkboxStyles = css`
   svg {
     width: 18px;
     height: 18px;
-    fill: currentColor;
   }
   .text {
     font-size: var(--ma-font-size-text);

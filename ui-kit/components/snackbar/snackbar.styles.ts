@@ -62,7 +62,6 @@ export const snackbarStyles = css`
   svg {
     width: 20px;
     height: 20px;
-    fill: currentColor;
   }
   @keyframes ma-snackbar-in {
     from {
