@@ -2,7 +2,7 @@
 // take turns in short rounds, rotating the order; each figure is the median of per-round ratios,
 // because back-to-back runs on a shared 2-core machine swing by ±50%.
 import { expose, windowEndpoint } from 'comlink';
-import { MiniAppHost } from '../../src/host/index.ts';
+import { MiniAppHost, sandboxTokens } from '../../src/host/index.ts';
 
 const APP_ORIGIN = `http://127.0.0.1:${location.port}`;
 const USER = { profile: { id: 'u-1', name: 'Anna Petrova', phone: '+79990000001' }, launchToken: 'eyJhbGciOiJFUzI1NiJ9.e30.sig' };
@@ -34,9 +34,11 @@ function container(): HTMLDivElement {
   return div;
 }
 
+/** Anchors run in the same sandbox as our frames, so only the bridge differs. */
 function plainFrame(mode: string): HTMLIFrameElement {
   const iframe = document.createElement('iframe');
-  iframe.setAttribute('sandbox', 'allow-scripts allow-same-origin');
+  iframe.setAttribute('sandbox', sandboxTokens());
+  iframe.style.cssText = 'border:0;display:block;width:100%;height:100%';
   iframe.src = `${APP_ORIGIN}/bench/pages/bench-app.html?mode=${mode}`;
   return iframe;
 }
@@ -158,7 +160,7 @@ async function bootSamples(): Promise<{ ours: number[]; bare: number[] }> {
   };
   const bootBare = async () => {
     const iframe = document.createElement('iframe');
-    iframe.setAttribute('sandbox', 'allow-scripts allow-same-origin');
+    iframe.setAttribute('sandbox', sandboxTokens());
     iframe.style.cssText = 'border:0;display:block;width:100%;height:100%';
     const started = performance.now();
     const first = new Promise<void>((resolve) => {

@@ -17,6 +17,9 @@ export interface BuiltinMethods {
   close(request: CloseRequest | undefined): void;
 }
 
+/** Receives a call's outcome: an error, or undefined and the result. */
+export type CallDone = (error: HostError | undefined, result?: unknown) => void;
+
 export interface BridgeApiOptions {
   appId: string;
   launchId: string;
@@ -54,18 +57,36 @@ export class BridgeApi {
     );
   }
 
-  /** Runs one call; resolves with the result or rejects with a `HostError`. */
-  async invoke(method: string, params: unknown): Promise<unknown> {
+  /**
+   * Runs one call and reports its outcome to `done`: at once when the handler answers
+   * synchronously (no promise on the hot path), later when it returns a promise.
+   */
+  invoke(method: string, params: unknown, done: CallDone): void {
     const startedAt = performance.now();
+    let result: unknown;
     try {
-      const result = await this.#run(method, params);
-      this.#log(method, params, startedAt);
-      return result;
+      result = this.#run(method, params);
     } catch (error) {
-      const hostError = toHostError(error);
-      this.#log(method, params, startedAt, hostError);
-      throw hostError;
+      return this.#finish(method, params, startedAt, done, undefined, toHostError(error));
     }
+    if (isThenable(result)) {
+      result.then(
+        (value) => this.#finish(method, params, startedAt, done, value),
+        (error: unknown) => this.#finish(method, params, startedAt, done, undefined, toHostError(error)),
+      );
+    } else {
+      this.#finish(method, params, startedAt, done, result);
+    }
+  }
+
+  /** `invoke` as a promise, for callers that prefer one. */
+  call(method: string, params: unknown): Promise<unknown> {
+    return new Promise((resolve, reject) => this.invoke(method, params, (error, result) => (error ? reject(error) : resolve(result))));
+  }
+
+  #finish(method: string, params: unknown, startedAt: number, done: CallDone, result: unknown, error?: HostError): void {
+    this.#log(method, params, startedAt, error);
+    done(error, result);
   }
 
   #run(method: string, params: unknown): unknown {
@@ -114,6 +135,10 @@ export function toHostError(error: unknown): HostError {
   // A handler's own failure must not leak host internals to the app.
   console.error('bridge handler failed', error);
   return new HostError(ErrorCode.INTERNAL, 'The host could not complete the call');
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
 }
 
 function describe(value: unknown): string {

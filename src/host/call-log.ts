@@ -60,8 +60,10 @@ export class CallLog {
     return this.#entries;
   }
 
+  /** Records `entry` (numbering it in place) and tells the listeners. */
   add(entry: Omit<CallLogEntry, 'seq'>): CallLogEntry {
-    const recorded = { ...entry, seq: ++this.#seq };
+    const recorded = entry as CallLogEntry;
+    recorded.seq = ++this.#seq;
     this.#entries.push(recorded);
     if (this.#entries.length > this.capacity) this.#entries.shift();
     for (const listener of this.#listeners) {

@@ -98,6 +98,7 @@ export class MiniAppHost extends EventTarget {
   #resizeObserver: ResizeObserver | undefined;
   #unsubscribeLog: (() => void) | undefined;
   #configError: LaunchError | undefined;
+  #callListeners = 0;
 
   constructor(options: MiniAppHostOptions) {
     super();
@@ -159,9 +160,7 @@ export class MiniAppHost extends EventTarget {
       rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
       signal: abort.signal,
     });
-    this.#unsubscribeLog = this.callLog.subscribe((entry) => {
-      if (entry.launchId === launch.launchId) this.dispatchEvent(new CustomEvent('call', { detail: entry }));
-    });
+    if (this.#callListeners > 0) this.#subscribeLog();
 
     window.addEventListener('message', this.#onWindowMessage, { signal: abort.signal });
     this.#readyTimer = setTimeout(() => {
@@ -223,6 +222,24 @@ export class MiniAppHost extends EventTarget {
   override addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: AddEventListenerOptions | boolean): void;
   override addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: AddEventListenerOptions | boolean): void {
     super.addEventListener(type, listener, options);
+    // `call` events cost an event per bridge call, so they are produced only while someone listens.
+    if (type === 'call' && listener && ++this.#callListeners === 1 && this.#abort) this.#subscribeLog();
+  }
+
+  override removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: EventListenerOptions | boolean): void {
+    super.removeEventListener(type, listener, options);
+    if (type === 'call' && listener && this.#callListeners > 0 && --this.#callListeners === 0) {
+      this.#unsubscribeLog?.();
+      this.#unsubscribeLog = undefined;
+    }
+  }
+
+  #subscribeLog(): void {
+    const launchId = this.#launch?.launchId;
+    this.#unsubscribeLog?.();
+    this.#unsubscribeLog = this.callLog.subscribe((entry) => {
+      if (entry.launchId === launchId) this.dispatchEvent(new CustomEvent('call', { detail: entry }));
+    });
   }
 
   get #readyTimeoutMs(): number {

@@ -1,7 +1,6 @@
 import { ErrorCode, type BridgeErrorPayload, type WireReply } from '../protocol/index.ts';
 import type { BridgeApi } from './bridge-api.ts';
 import type { CallLog } from './call-log.ts';
-import type { HostError } from './host-error.ts';
 
 /** Calls in one batch beyond this are refused as a whole. */
 export const MAX_BATCH = 10_000;
@@ -26,6 +25,8 @@ export class PortServer {
   readonly #log: CallLog;
   readonly #context: { appId: string; launchId: string };
   #replies: WireReply[] = [];
+  #receiving = false;
+  #flushQueued = false;
   #closed = false;
 
   constructor(port: MessagePort, api: BridgeApi, log: CallLog, context: { appId: string; launchId: string }) {
@@ -53,6 +54,8 @@ export class PortServer {
 
   #receive(data: unknown): void {
     if (this.#closed) return;
+    // Replies that are ready while this message is handled leave in one message at its end.
+    this.#receiving = true;
     try {
       if (Array.isArray(data)) {
         if (Array.isArray(data[0])) {
@@ -69,6 +72,9 @@ export class PortServer {
     } catch (error) {
       // Nothing an app sends may break the host; record and carry on.
       this.#malformed(`a message that failed to process: ${String(error)}`);
+    } finally {
+      this.#receiving = false;
+      this.#flush();
     }
   }
 
@@ -80,18 +86,20 @@ export class PortServer {
     if (typeof method !== 'string') {
       return this.#reply([id, 1, { code: ErrorCode.INVALID_ARGUMENT, message: 'The method name must be a string' }]);
     }
-    this.#api.invoke(method, params).then(
-      (result) => this.#reply([id, 0, result]),
-      (error: HostError) => this.#reply([id, 1, error.toPayload()]),
-    );
+    this.#api.invoke(method, params, (error, result) => this.#reply(error ? [id, 1, error.toPayload()] : [id, 0, result]));
   }
 
+  /** Later replies (async handlers) that become ready in the same task also leave together. */
   #reply(reply: WireReply): void {
     if (this.#closed) return;
-    if (this.#replies.push(reply) === 1) queueMicrotask(this.#flush);
+    this.#replies.push(reply);
+    if (this.#receiving || this.#flushQueued) return;
+    this.#flushQueued = true;
+    queueMicrotask(this.#flush);
   }
 
   readonly #flush = (): void => {
+    this.#flushQueued = false;
     const replies = this.#replies;
     this.#replies = [];
     if (this.#closed || replies.length === 0) return;
@@ -131,10 +139,11 @@ export class PortServer {
       return fail(payload);
     }
     const params = (args[0] as { value: unknown } | undefined)?.value;
-    this.#api.invoke(path[0], params).then(
-      (result) => !this.#closed && answer(result),
-      (error: HostError) => !this.#closed && fail(error.toPayload()),
-    );
+    this.#api.invoke(path[0], params, (error, result) => {
+      if (this.#closed) return;
+      if (error) fail(error.toPayload());
+      else answer(result);
+    });
   }
 
   #malformed(what: string): void {
