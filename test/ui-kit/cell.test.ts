@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../ui-kit/components/cell/cell.ts';
 import '../../ui-kit/components/avatar/avatar.ts';
@@ -15,9 +15,6 @@ describe('ma-cell', () => {
     expect(el.shadowRoot!.querySelector('[part="subtitle"]')!.textContent).to.equal('+7 900 000-00-00');
     expect(el.shadowRoot!.querySelector('[part="chevron"]')).to.not.equal(null);
     expect(base(el).getBoundingClientRect().height).to.be.at.least(48);
-    el.chevron = false;
-    await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('[part="chevron"]')).to.equal(null);
   });
 
   it('cuts long text unless multiline', async () => {
@@ -52,12 +49,40 @@ describe('ma-cell', () => {
     expect(base(el).getAttribute('href')).to.equal('/profile');
   });
 
+  it('draws a built-in avatar from avatar-name, and a picture from avatar-src with the initials as fallback', async () => {
+    const el = await fixture<MaCell>(html`<ma-cell avatar-name="Anna Petrova" subtitle="Flat 1">Anna Petrova</ma-cell>`);
+    const avatar = () => el.shadowRoot!.querySelector<HTMLElement>('[part="avatar"]')!;
+    expect(avatar().textContent).to.equal('AP');
+    expect(avatar().getAttribute('role')).to.equal('img');
+    expect(avatar().getAttribute('aria-label')).to.equal('Anna Petrova');
+    expect(avatar().getBoundingClientRect().width).to.equal(40);
+    el.avatarSrc = '/missing-avatar.png';
+    await el.updateComplete;
+    expect(avatar().tagName).to.equal('IMG');
+    expect((avatar() as HTMLImageElement).alt).to.equal('Anna Petrova');
+    await waitUntil(() => avatar().tagName === 'SPAN', 'falls back to the initials');
+    el.avatarName = undefined;
+    el.avatarSrc = undefined;
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part="avatar"]')).to.equal(null);
+  });
+
+  it('hides the chevron when it is off', async () => {
+    const el = await fixture<MaCell>(html`<ma-cell chevron>Row</ma-cell>`);
+    const chevron = el.shadowRoot!.querySelector('[part="chevron"]')!;
+    expect(chevron.getBoundingClientRect().width).to.equal(20);
+    el.chevron = false;
+    await el.updateComplete;
+    expect(getComputedStyle(chevron).display).to.equal('none');
+  });
+
   it('has no axe violations in light and dark', async () => {
     const el = await fixture(html`<div>
       <ma-cell subtitle="Subtitle" chevron><ma-avatar slot="before" name="Ivan Ivanov"></ma-avatar>Ivan Ivanov</ma-cell>
       <ma-cell clickable subtitle="Tap">Clickable</ma-cell>
       <ma-cell href="/x" chevron>Link</ma-cell>
       <ma-cell disabled clickable>Disabled</ma-cell>
+      <ma-cell avatar-name="Olga Smirnova" subtitle="Built-in avatar" chevron>Olga Smirnova</ma-cell>
     </div>`);
     await checkA11yBothSchemes(el, { ignoredRules: ['color-contrast-enhanced'] });
   });

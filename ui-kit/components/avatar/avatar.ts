@@ -1,30 +1,38 @@
-import { LitElement, html, type PropertyValues } from 'lit';
+import { ReactiveElement, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { avatarStyles } from './avatar.styles.ts';
+import { avatarCss } from './avatar.styles.ts';
+import { initialsOf } from './initials.ts';
 
-/** Up to two initials of a name: "Anna Petrova" → "AP". */
-export function initialsOf(name: string): string {
-  return name
-    .trim()
-    .split(/\s+/)
-    .slice(0, 2)
-    .map((word) => [...word][0] ?? '')
-    .join('')
-    .toUpperCase();
+export { initialsOf };
+
+let sheet: CSSStyleSheet | undefined;
+const styledRoots = new WeakSet<Node>();
+
+/** Adopts the avatar rules into the document or shadow root holding `element`, once per root. */
+function adoptAvatarStyles(element: Element): void {
+  const root = element.getRootNode();
+  if (styledRoots.has(root) || !(root instanceof Document || root instanceof ShadowRoot)) return;
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(avatarCss);
+  }
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  styledRoots.add(root);
 }
 
 /**
  * A user's or an organisation's picture; shows initials when there is no image or it fails to load.
  * With `name` it is an image named after the person; without, it is decorative.
  *
- * @csspart image - The `<img>`.
- * @csspart initials - The initials (also the named image when `name` is set).
- * @cssproperty --ma-avatar-size - Any size other than the `size` presets.
+ * It renders without a shadow root (its `<img>` or the initials are its own children), so a list of
+ * hundreds of avatars costs little more than as many `<div>`s; its rules are adopted once by the
+ * document or shadow root it is placed in, in the cascade layer `ma-avatar`, so any rule of the
+ * page overrides them. Style it and its `img` with ordinary selectors.
+ *
+ * @cssproperty --ma-avatar-size - Any size other than the `size` presets (inherited: set it on a list to size all its avatars).
  */
 @customElement('ma-avatar')
-export class MaAvatar extends LitElement {
-  static override styles = avatarStyles;
-
+export class MaAvatar extends ReactiveElement {
   /** Image URL. */
   @property() src?: string;
 
@@ -44,19 +52,52 @@ export class MaAvatar extends LitElement {
 
   @state() private failed?: boolean;
 
+  private image?: HTMLImageElement;
+
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  override connectedCallback(): void {
+    adoptAvatarStyles(this);
+    super.connectedCallback();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src')) this.failed = false;
   }
 
-  override render() {
+  protected override update(changed: PropertyValues<this>): void {
+    super.update(changed);
     const name = this.name ?? '';
     if (this.src && !this.failed) {
-      return html`<img part="image" src=${this.src} alt=${name} loading="lazy" @error=${() => (this.failed = true)} />`;
+      this.removeAttribute('role');
+      this.removeAttribute('aria-label');
+      this.removeAttribute('aria-hidden');
+      const image = (this.image ??= this.createImage());
+      image.src = this.src;
+      image.alt = name;
+      if (image.parentNode !== this) this.replaceChildren(image);
+      return;
     }
-    const initials = this.initials ?? initialsOf(name);
-    return name
-      ? html`<span part="initials" class="initials" role="img" aria-label=${name}>${initials}</span>`
-      : html`<span part="initials" class="initials" aria-hidden="true">${initials}</span>`;
+    // Initials: the element itself is the image, named after the person, or decorative.
+    if (name) {
+      this.setAttribute('role', 'img');
+      this.setAttribute('aria-label', name);
+      this.removeAttribute('aria-hidden');
+    } else {
+      this.removeAttribute('role');
+      this.removeAttribute('aria-label');
+      this.setAttribute('aria-hidden', 'true');
+    }
+    this.textContent = this.initials ?? initialsOf(name);
+  }
+
+  private createImage(): HTMLImageElement {
+    const image = document.createElement('img');
+    image.loading = 'lazy';
+    image.addEventListener('error', () => (this.failed = true));
+    return image;
   }
 }
 

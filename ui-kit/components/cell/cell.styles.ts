@@ -1,4 +1,5 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { avatarLook } from '../avatar/avatar.styles.ts';
 
 export const cellStyles = css`
   :host {
@@ -36,6 +37,12 @@ export const cellStyles = css`
     cursor: default;
     pointer-events: none;
   }
+  .avatar {
+    ${unsafeCSS(avatarLook)}
+  }
+  img.avatar {
+    object-fit: cover;
+  }
   .content {
     flex: 1;
     min-width: 0;
@@ -43,7 +50,8 @@ export const cellStyles = css`
   .title,
   .subtitle {
     display: block;
-    overflow: hidden;
+    /* clip, not hidden: no scroll container per line, and the ellipsis still shows */
+    overflow: clip;
     text-overflow: ellipsis;
     white-space: nowrap;
   }
@@ -71,5 +79,8 @@ export const cellStyles = css`
     height: 20px;
     margin-right: calc(-1 * var(--ma-space-xs));
     color: var(--ma-color-text-tertiary);
+  }
+  .chevron[hidden] {
+    display: none;
   }
 `;
