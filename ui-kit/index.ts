@@ -6,7 +6,8 @@ export * from './tokens/index.ts';
 export * from './icons/icons.ts';
 export { renderIcon } from './icons/render.ts';
 export { msg, setKitLocale, localeOf } from './base/i18n.ts';
-export type { KitLocale, MessageKey } from './base/i18n.ts';
+export type { KitLocale, Message } from './base/i18n.ts';
+export * as messages from './base/messages.ts';
 
 export { MaIcon } from './components/icon/icon.ts';
 export { MaButton } from './components/button/button.ts';

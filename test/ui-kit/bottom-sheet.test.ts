@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../ui-kit/components/bottom-sheet/bottom-sheet.ts';
+import '../../ui-kit/components/input/input.ts';
 import { deepActiveElement } from '../../ui-kit/base/modal.ts';
 import { checkA11yBothSchemes, nextFrame } from './helpers.ts';
 
@@ -40,6 +41,16 @@ describe('ma-bottom-sheet', () => {
     const { opener, closeButton } = await setup();
     opener.focus();
     expect(deepActiveElement()).to.equal(closeButton);
+  });
+
+  it('focuses a slotted field marked autofocus on open', async () => {
+    const root = await fixture<HTMLDivElement>(html`<div>
+      <ma-bottom-sheet heading="Rename"><ma-input label="Name" autofocus></ma-input></ma-bottom-sheet>
+    </div>`);
+    const sheet = root.querySelector('ma-bottom-sheet')!;
+    sheet.open = true;
+    await sheet.updateComplete;
+    expect(deepActiveElement()).to.equal(root.querySelector('ma-input')!.shadowRoot!.querySelector('input'));
   });
 
   it('keeps Tab inside, both ways', async () => {

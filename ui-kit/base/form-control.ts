@@ -2,6 +2,8 @@ import { LitElement, html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg } from './i18n.ts';
+import type { Message } from './i18n.ts';
+import { INVALID, REQUIRED, TOO_LONG, TOO_SHORT } from './messages.ts';
 
 /** What a control reports to `setValidity`: the flags and the text shown under the field. */
 export interface ValidityResult {
@@ -9,7 +11,8 @@ export interface ValidityResult {
   message: string;
 }
 
-const valid: ValidityResult = { flags: {}, message: '' };
+/** A valid result. */
+export const valid: ValidityResult = { flags: {}, message: '' };
 
 /**
  * The base of the kit's form controls: a form-associated custom element that submits with a
@@ -22,7 +25,7 @@ export abstract class FormControl extends LitElement {
 
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
-  protected readonly internals: ElementInternals;
+  protected readonly internals = this.attachInternals();
 
   /** The name under which the value is submitted. */
   @property({ reflect: true }) name = '';
@@ -43,30 +46,17 @@ export abstract class FormControl extends LitElement {
   /** True once the user changed the value or a submit was attempted: errors show from then on. */
   @state() protected touched = false;
 
-  @state() private disabledByForm = false;
-
   /** The error text currently shown under the field (empty when none). */
   @state() protected shownError = '';
 
-  /** Labels outside the control (`<label for>` or a wrapping label), read for the inner name. */
-  @state() protected outerLabel = '';
-
   constructor() {
     super();
-    this.internals = this.attachInternals();
-    this.addEventListener('invalid', () => {
-      this.touched = true;
-    });
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.outerLabel = Array.from(this.internals.labels, (label) => label.textContent?.trim() ?? '').join(' ');
+    this.addEventListener('invalid', () => (this.touched = true));
   }
 
   /** Disabled by its own attribute or by a disabled `<fieldset>`. */
   get isDisabled(): boolean {
-    return this.disabled || this.disabledByForm;
+    return this.matches(':disabled');
   }
 
   get form(): HTMLFormElement | null {
@@ -103,10 +93,8 @@ export abstract class FormControl extends LitElement {
   /** The value submitted with the form (`null` submits nothing). */
   protected abstract formValue(): string | null;
 
-  /** What the browser saves to restore the control later; the submitted value by default. */
-  protected formState(): string | null {
-    return this.formValue();
-  }
+  /** What the browser saves to restore the control later, when not the submitted value. */
+  protected formState?(): string | null;
 
   /** Puts the value back to its default (the `value` / `checked` attribute). */
   protected abstract resetValue(): void;
@@ -114,19 +102,15 @@ export abstract class FormControl extends LitElement {
   /** Restores a value the browser saved (back navigation, autofill). */
   protected abstract restoreValue(state: string): void;
 
-  /** The control's own checks, run after `error`; invalid by default only when required and empty. */
-  protected validate(): ValidityResult {
-    return valid;
-  }
+  /** The control's own checks, run unless `error` is set. */
+  protected abstract validate(): ValidityResult;
 
   /** The element the browser anchors its validation bubble to. */
-  protected validationAnchor(): HTMLElement | undefined {
-    return undefined;
-  }
+  protected abstract validationAnchor(): HTMLElement | undefined;
 
-  /** The accessible name for the inner control when no visible label is rendered. */
-  protected get accessibleLabel(): string | typeof nothing {
-    return this.label || this.outerLabel || nothing;
+  /** The text of the labels outside the control (`<label for>` or a wrapping label). */
+  protected get outerLabel(): string {
+    return Array.from(this.internals.labels, (label) => label.textContent!.trim()).join(' ');
   }
 
   formResetCallback(): void {
@@ -138,18 +122,17 @@ export abstract class FormControl extends LitElement {
     if (typeof state === 'string') this.restoreValue(state);
   }
 
-  formDisabledCallback(disabled: boolean): void {
-    this.disabledByForm = disabled;
+  /** A `<fieldset>` (or the own attribute) changed the disabled state: `isDisabled` reads it. */
+  formDisabledCallback(): void {
+    this.requestUpdate();
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    const value = this.formValue();
-    this.internals.setFormValue(value, this.formState());
-    const result = this.error ? { flags: { customError: true }, message: this.error } : this.validate();
-    this.internals.setValidity(result.flags, result.message, this.validationAnchor());
-    const shown = this.error || (this.touched ? result.message : '');
-    if (shown !== this.shownError) this.shownError = shown;
+    this.internals.setFormValue(this.formValue(), this.formState?.());
+    const { flags, message } = this.error ? { flags: { customError: true }, message: this.error } : this.validate();
+    this.internals.setValidity(flags, message, this.validationAnchor());
+    this.shownError = this.error || (this.touched ? message : '');
   }
 
   /** Marks the control as touched and fires a native-like `change` event from the host. */
@@ -159,11 +142,10 @@ export abstract class FormControl extends LitElement {
   }
 
   /** The hint or error under a field, with the ids the inner control refers to. */
-  protected renderSupport(extra: TemplateResult | typeof nothing = nothing): TemplateResult {
-    const error = this.shownError;
+  protected renderSupport(extra?: TemplateResult | typeof nothing): TemplateResult {
     return html`<div class="support" part="support">
-      ${error
-        ? html`<span id="error" class="error" part="error">${error}</span>`
+      ${this.shownError
+        ? html`<span id="error" class="error" part="error">${this.shownError}</span>`
         : this.helperText
           ? html`<span id="help" class="help" part="helper-text">${this.helperText}</span>`
           : nothing}
@@ -173,66 +155,23 @@ export abstract class FormControl extends LitElement {
 
   /** The ids of the visible hint or error, for `aria-describedby`. */
   protected get describedBy(): string | typeof nothing {
-    if (this.shownError) return 'error';
-    return this.helperText ? 'help' : nothing;
+    return this.shownError ? 'error' : this.helperText ? 'help' : nothing;
   }
 }
 
-/** Like the native `pattern`: the whole value must match; an invalid pattern is ignored. */
-function matchesPattern(pattern: string, value: string): boolean {
-  try {
-    return new RegExp(`^(?:${pattern})$`, 'v').test(value);
-  } catch {
-    return true;
-  }
-}
-
-/** Messages for text-like values: required, minlength, maxlength, pattern, type checks. */
-export function validateText(
-  host: Element,
-  value: string,
-  rules: { required: boolean; minlength?: number; maxlength?: number; pattern?: string; native?: ValidityState },
-): ValidityResult {
-  if (rules.required && !value) return { flags: { valueMissing: true }, message: msg('required', host) };
-  if (!value) return valid;
-  const min = rules.minlength ?? -1;
-  const max = rules.maxlength ?? -1;
-  if (min >= 0 && value.length < min) return { flags: { tooShort: true }, message: msg('tooShort', host, { min }) };
-  if (max >= 0 && value.length > max) return { flags: { tooLong: true }, message: msg('tooLong', host, { max }) };
-  if (rules.pattern && !matchesPattern(rules.pattern, value)) {
-    return { flags: { patternMismatch: true }, message: msg('invalid', host) };
-  }
-  const native = rules.native;
-  if (native && !native.valid && !native.valueMissing && !native.tooShort && !native.tooLong) {
-    return {
-      flags: {
-        typeMismatch: native.typeMismatch,
-        badInput: native.badInput,
-        rangeOverflow: native.rangeOverflow,
-        rangeUnderflow: native.rangeUnderflow,
-        stepMismatch: native.stepMismatch,
-      },
-      message: msg('invalid', host),
-    };
-  }
-  return valid;
+/** `valueMissing`, with `text` in the control's locale. */
+export function valueMissing(control: Element, text: Message): ValidityResult {
+  return { flags: { valueMissing: true }, message: msg(text, control) };
 }
 
 /**
- * The index a roving-focus group moves to for a key (arrows wrap, Home/End jump), skipping
- * disabled items; `undefined` for other keys.
+ * The checks of a text-like field: required, then minlength and maxlength by hand (the browser
+ * checks lengths only after a user edit), then whatever the inner native field reports (type,
+ * pattern, range, step).
  */
-export function rovingIndex(key: string, current: number, disabled: boolean[], rtl = false): number | undefined {
-  const count = disabled.length;
-  let step: number;
-  if (key === 'ArrowDown' || key === (rtl ? 'ArrowLeft' : 'ArrowRight')) step = 1;
-  else if (key === 'ArrowUp' || key === (rtl ? 'ArrowRight' : 'ArrowLeft')) step = -1;
-  else if (key === 'Home') return disabled.indexOf(false) >= 0 ? disabled.indexOf(false) : undefined;
-  else if (key === 'End') return disabled.lastIndexOf(false) >= 0 ? disabled.lastIndexOf(false) : undefined;
-  else return undefined;
-  for (let i = 1; i <= count; i++) {
-    const next = (((current + step * i) % count) + count) % count;
-    if (!disabled[next]) return next;
-  }
-  return undefined;
+export function validateText(control: FormControl, value: string, minlength = 0, maxlength = Infinity, native?: ValidityState): ValidityResult {
+  if (!value) return control.required ? valueMissing(control, REQUIRED) : valid;
+  if (value.length < minlength) return { flags: { tooShort: true }, message: msg(TOO_SHORT, control, { min: minlength }) };
+  if (maxlength >= 0 && value.length > maxlength) return { flags: { tooLong: true }, message: msg(TOO_LONG, control, { max: maxlength }) };
+  return native && !native.valid ? { flags: native, message: msg(INVALID, control) } : valid;
 }

@@ -1,12 +1,11 @@
 import { svg } from 'lit';
 
 // Small inline glyphs the form controls and overlays need, so they work without the icon set.
+// 20px by default; a stylesheet may size them otherwise.
 const glyph = (path: string) =>
-  svg`<svg viewBox="0 0 24 24" fill="currentColor" aria-hidden="true"><path d=${path}></path></svg>`;
+  svg`<svg width="20" height="20" viewBox="0 0 24 24" fill="currentColor" aria-hidden="true"><path d=${path}></path></svg>`;
 
-export const clearGlyph = /* @__PURE__ */ glyph(
-  'M12 2a10 10 0 1 1 0 20 10 10 0 0 1 0-20Zm3.3 5.3L12 10.6 8.7 7.3a1 1 0 0 0-1.4 1.4l3.3 3.3-3.3 3.3a1 1 0 1 0 1.4 1.4l3.3-3.3 3.3 3.3a1 1 0 0 0 1.4-1.4L13.4 12l3.3-3.3a1 1 0 0 0-1.4-1.4Z',
-);
+export const clearGlyph = /* @__PURE__ */ glyph('M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm-5 6.4 1.4-1.4 3.6 3.6 3.6-3.6 1.4 1.4-3.6 3.6 3.6 3.6-1.4 1.4-3.6-3.6-3.6 3.6-1.4-1.4 3.6-3.6Z');
 export const closeGlyph = /* @__PURE__ */ glyph(
   'M5.3 5.3a1 1 0 0 1 1.4 0L12 10.6l5.3-5.3a1 1 0 1 1 1.4 1.4L13.4 12l5.3 5.3a1 1 0 0 1-1.4 1.4L12 13.4l-5.3 5.3a1 1 0 0 1-1.4-1.4l5.3-5.3-5.3-5.3a1 1 0 0 1 0-1.4Z',
 );

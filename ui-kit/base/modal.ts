@@ -26,18 +26,14 @@ export function deepActiveElement(): HTMLElement | null {
   return active;
 }
 
-function isTabbable(element: HTMLElement): boolean {
-  if (element.tabIndex < 0 || element.matches(':disabled') || (element.localName === 'a' && !element.hasAttribute('href'))) return false;
-  return element.checkVisibility();
-}
-
 /** Tab stops under `root` in flat-tree order: into shadow roots and through slots. */
 export function tabbables(root: ParentNode, found: HTMLElement[] = []): HTMLElement[] {
   const children = root instanceof HTMLSlotElement ? root.assignedElements({ flatten: true }) : Array.from(root.children);
   for (const child of children) {
     if (child instanceof HTMLElement) {
       if (child.hidden || child.inert) continue;
-      if (isTabbable(child)) found.push(child);
+      const tabbable = child.tabIndex >= 0 && !child.matches(':disabled, a:not([href])') && child.checkVisibility();
+      if (tabbable) found.push(child);
     }
     tabbables(child.shadowRoot ?? child, found);
   }
@@ -46,9 +42,9 @@ export function tabbables(root: ParentNode, found: HTMLElement[] = []): HTMLElem
 
 /**
  * The base of the kit's modal overlays: a native `<dialog>` opened with `showModal()` (so the
- * page behind is inert and `aria-modal` holds), focus moved inside on open, Tab kept inside,
- * focus returned to the opener on close, Escape and (unless `persistent`) a scrim click close
- * it. Each close fires `ma-close` with the reason.
+ * page behind is inert, `aria-modal` holds and focus moves to the first focusable element or
+ * the one marked `autofocus`), Tab kept inside, focus returned to the opener on close, Escape
+ * and (unless `persistent`) a scrim click close it. Each close fires `ma-close` with the reason.
  */
 export abstract class ModalElement extends LitElement {
   /** Shows or hides the overlay. */
@@ -62,9 +58,16 @@ export abstract class ModalElement extends LitElement {
 
   @query('dialog') protected dialog!: HTMLDialogElement;
 
-  private opener: HTMLElement | null = null;
+  private opener?: HTMLElement | null;
 
+  /** Resolves the promise of the last `show()`; calls after the first do nothing. */
   private settle: ((action: string | null) => void) | undefined;
+
+  /** The dialog's role when it is not a plain `dialog`. */
+  protected dialogRole?: 'alertdialog';
+
+  /** The id of the element that describes the dialog, if any. */
+  protected describedBy?: string;
 
   /** Opens; resolves with the chosen action's value, or `null` when closed without one. */
   show(): Promise<string | null> {
@@ -76,21 +79,10 @@ export abstract class ModalElement extends LitElement {
   /** Closes and fires `ma-close`. */
   close(reason: CloseReason = 'api', action?: string): void {
     if (!this.open) return;
-    this.open = false;
     this.settle?.(action ?? null);
-    this.settle = undefined;
+    this.open = false;
     const detail: CloseEventDetail = action === undefined ? { reason } : { reason, action };
     this.dispatchEvent(new CustomEvent<CloseEventDetail>('ma-close', { bubbles: true, composed: true, detail }));
-  }
-
-  /** The role of the dialog element. */
-  protected get dialogRole(): 'dialog' | 'alertdialog' {
-    return 'dialog';
-  }
-
-  /** The element focused on open; the first Tab stop by default. */
-  protected initialFocus(): HTMLElement | undefined {
-    return this.querySelector<HTMLElement>('[autofocus]') ?? tabbables(this.dialog)[0];
   }
 
   protected abstract renderContent(): TemplateResult;
@@ -100,26 +92,21 @@ export abstract class ModalElement extends LitElement {
     return '';
   }
 
-  /** An id to describe the dialog with, if any. */
-  protected get describedBy(): string | undefined {
-    return undefined;
-  }
-
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     if (!changed.has('open')) return;
     if (this.open && !this.dialog.open) {
       this.opener = deepActiveElement();
       this.dialog.showModal();
+      // showModal() skips a slotted custom element marked `autofocus` (an ma-input): focus it here.
+      this.querySelector<HTMLElement>('[autofocus]')?.focus();
       lockScroll(true);
-      (this.initialFocus() ?? this.dialog).focus();
     } else if (!this.open && this.dialog.open) {
       this.dialog.close();
       lockScroll(false);
       this.opener?.focus();
-      this.opener = null;
+      this.opener = undefined;
       this.settle?.(null);
-      this.settle = undefined;
     }
   }
 
@@ -147,27 +134,18 @@ export abstract class ModalElement extends LitElement {
   private onKeydown(event: KeyboardEvent): void {
     if (event.key !== 'Tab') return;
     const stops = tabbables(this.dialog);
-    const first = stops[0];
-    const last = stops[stops.length - 1];
     const active = deepActiveElement();
-    if (!first || !last) {
+    // Tab on the last stop (Shift+Tab on the first), or from outside the stops, wraps around.
+    if (active === (event.shiftKey ? stops[0] : stops.at(-1)) || !stops.includes(active!)) {
       event.preventDefault();
-      return;
-    }
-    const inside = !!active && stops.includes(active);
-    if (event.shiftKey && (active === first || !inside)) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && (active === last || !inside)) {
-      event.preventDefault();
-      first.focus();
+      (event.shiftKey ? stops.at(-1) : stops[0])?.focus();
     }
   }
 
   protected override render() {
     return html`<dialog
       part="dialog"
-      role=${this.dialogRole === 'alertdialog' ? 'alertdialog' : nothing}
+      role=${this.dialogRole ?? nothing}
       aria-modal="true"
       aria-labelledby=${this.heading ? 'heading' : nothing}
       aria-label=${this.heading ? nothing : this.fallbackName || nothing}
@@ -182,7 +160,7 @@ export abstract class ModalElement extends LitElement {
   }
 }
 
-/** Styles every modal shares: the dialog reset, the scrim, reduced motion. */
+/** Styles every modal shares: the dialog reset and the scrim. Motion follows the duration tokens. */
 export const modalStyles = css`
   :host {
     display: contents;
@@ -190,7 +168,6 @@ export const modalStyles = css`
     color: var(--ma-color-text);
   }
   dialog {
-    box-sizing: border-box;
     max-width: 100%;
     max-height: 100%;
     margin: 0;
@@ -215,20 +192,9 @@ export const modalStyles = css`
     outline: none;
     box-shadow: var(--ma-focus-ring);
   }
-  svg {
-    width: 20px;
-    height: 20px;
-  }
   @keyframes ma-fade-in {
     from {
       opacity: 0;
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    *,
-    dialog::backdrop {
-      animation: none !important;
-      transition: none !important;
     }
   }
 `;

@@ -1,7 +1,7 @@
 import { property, query } from 'lit/decorators.js';
-import { FormControl } from './form-control.ts';
+import { FormControl, valid, valueMissing } from './form-control.ts';
 import type { ValidityResult } from './form-control.ts';
-import { msg } from './i18n.ts';
+import { REQUIRED_CHECK } from './messages.ts';
 
 /**
  * The base of on/off controls (checkbox, switch) backed by a native checkbox in the shadow root:
@@ -39,12 +39,12 @@ export abstract class ToggleControl extends FormControl {
     this.checked = state === 'checked';
   }
 
-  protected override validationAnchor(): HTMLElement | undefined {
+  protected override validationAnchor(): HTMLElement {
     return this.input;
   }
 
   protected override validate(): ValidityResult {
-    return this.required && !this.checked ? { flags: { valueMissing: true }, message: msg('requiredCheck', this) } : { flags: {}, message: '' };
+    return this.required && !this.checked ? valueMissing(this, REQUIRED_CHECK) : valid;
   }
 
   protected onToggle(): void {

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { msg } from '../../base/i18n.ts';
+import { CANCEL, MORE } from '../../base/messages.ts';
 import { ModalElement, modalStyles } from '../../base/modal.ts';
 import { actionSheetStyles } from './action-sheet.styles.ts';
 
@@ -34,7 +35,7 @@ export class MaActionSheet extends ModalElement {
   @property({ attribute: 'cancel-label' }) cancelLabel = '';
 
   protected override get fallbackName(): string {
-    return this.text || msg('more', this);
+    return this.text || msg(MORE, this);
   }
 
   protected renderContent() {
@@ -60,7 +61,7 @@ export class MaActionSheet extends ModalElement {
       </div>
       <div class="group">
         <button type="button" class="action cancel" part="cancel" @click=${() => this.close('cancel')}>
-          ${this.cancelLabel || msg('cancel', this)}
+          ${this.cancelLabel || msg(CANCEL, this)}
         </button>
       </div>
     </div>`;

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { msg } from '../../base/i18n.ts';
+import { OK } from '../../base/messages.ts';
 import { ModalElement, modalStyles } from '../../base/modal.ts';
 import { alertStyles } from './alert.styles.ts';
 
@@ -36,21 +37,12 @@ export class MaAlert extends ModalElement {
     this.persistent = true;
   }
 
-  protected override get dialogRole(): 'alertdialog' {
-    return 'alertdialog';
-  }
+  protected override dialogRole = 'alertdialog' as const;
 
-  protected override get describedBy(): string {
-    return 'text';
-  }
+  protected override describedBy = 'text';
 
   private get shownActions(): AlertAction[] {
-    return this.actions.length ? this.actions : [{ value: 'ok', label: msg('ok', this) }];
-  }
-
-  protected override initialFocus(): HTMLElement | undefined {
-    const buttons = Array.from(this.shadowRoot!.querySelectorAll<HTMLElement>('.action'));
-    return buttons.find((button) => button.classList.contains('cancel')) ?? buttons[0];
+    return this.actions.length ? this.actions : [{ value: 'ok', label: msg(OK, this) }];
   }
 
   protected renderContent() {
@@ -66,6 +58,7 @@ export class MaAlert extends ModalElement {
             type="button"
             class="action ${action.mode ?? ''}"
             part="action"
+            ?autofocus=${action.mode === 'cancel'}
             @click=${() => this.close('action', action.value)}
           >
             ${action.label}

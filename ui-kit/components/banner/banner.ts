@@ -1,6 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, queryAssignedElements } from 'lit/decorators.js';
 import { msg } from '../../base/i18n.ts';
+import { DISMISS } from '../../base/messages.ts';
 import { iconCheckCircle, iconClose, iconError, iconInfo, iconWarning } from '../../icons/icons.ts';
 import { renderIcon } from '../../icons/render.ts';
 import { bannerStyles } from './banner.styles.ts';
@@ -56,7 +57,7 @@ export class MaBanner extends LitElement {
         </div>
       </div>
       ${this.dismissible
-        ? html`<button part="dismiss-button" class="dismiss" type="button" aria-label=${msg('dismiss', this)} @click=${this.dismiss}>
+        ? html`<button part="dismiss-button" class="dismiss" type="button" aria-label=${msg(DISMISS, this)} @click=${this.dismiss}>
             ${renderIcon(iconClose, 'dismiss-icon', 'close')}
           </button>`
         : nothing}

@@ -22,9 +22,6 @@ export const bottomSheetStyles = css`
     animation: ma-slide-up var(--ma-duration-base) var(--ma-easing-standard);
     transition: transform var(--ma-duration-fast) var(--ma-easing-standard);
   }
-  .panel.dragging {
-    transition: none;
-  }
   .grab {
     touch-action: none;
   }
@@ -56,21 +53,16 @@ export const bottomSheetStyles = css`
   footer {
     padding: var(--ma-space-s) var(--ma-space-l) var(--ma-space-l);
   }
-  footer.empty {
-    display: none;
-  }
   @keyframes ma-slide-up {
     from {
       transform: translateY(100%);
     }
   }
-  .icon-button {
-    display: inline-grid;
+  .close {
+    display: grid;
     place-items: center;
-    flex: none;
     width: 36px;
     height: 36px;
-    margin: 0;
     padding: 0;
     border: 0;
     border-radius: var(--ma-radius-pill);

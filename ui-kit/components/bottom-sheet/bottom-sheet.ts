@@ -1,7 +1,8 @@
 import { html, nothing } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { customElement, property, query } from 'lit/decorators.js';
 import { closeGlyph } from '../../base/glyphs.ts';
 import { msg } from '../../base/i18n.ts';
+import { CLOSE } from '../../base/messages.ts';
 import { ModalElement, modalStyles } from '../../base/modal.ts';
 import { bottomSheetStyles } from './bottom-sheet.styles.ts';
 
@@ -30,8 +31,6 @@ export class MaBottomSheet extends ModalElement {
   /** Hides the close button (Escape and the scrim still close it). */
   @property({ type: Boolean, attribute: 'no-close-button' }) noCloseButton = false;
 
-  @state() private hasFooter = false;
-
   @query('.panel') private panel!: HTMLElement;
 
   private dragStart: number | undefined;
@@ -40,21 +39,25 @@ export class MaBottomSheet extends ModalElement {
     if (!this.swipe || (event.target as Element).closest('button')) return;
     this.dragStart = event.clientY;
     (event.currentTarget as Element).setPointerCapture(event.pointerId);
-    this.panel.classList.add('dragging');
+    this.panel.style.transition = 'none';
   }
 
   private onPointerMove(event: PointerEvent): void {
-    if (this.dragStart === undefined) return;
-    this.panel.style.transform = `translateY(${Math.max(0, event.clientY - this.dragStart)}px)`;
+    if (this.dragStart !== undefined) this.panel.style.transform = `translateY(${Math.max(0, event.clientY - this.dragStart)}px)`;
   }
 
   private onPointerUp(event: PointerEvent): void {
     if (this.dragStart === undefined) return;
-    const distance = event.clientY - this.dragStart;
+    if (event.clientY - this.dragStart > swipeThreshold) this.close('swipe');
     this.dragStart = undefined;
-    this.panel.classList.remove('dragging');
-    this.panel.style.transform = '';
-    if (distance > swipeThreshold) this.close('swipe');
+    // Back to the stylesheet's transform and transition: a short drag springs back.
+    this.panel.style.cssText = '';
+  }
+
+  /** The footer shows only while something is slotted into it. */
+  private onFooterChange(event: Event): void {
+    const slot = event.target as HTMLSlotElement;
+    slot.parentElement!.hidden = !slot.assignedNodes().length;
   }
 
   protected renderContent() {
@@ -71,14 +74,14 @@ export class MaBottomSheet extends ModalElement {
           <h2 id="heading" class="heading">${this.heading}</h2>
           ${this.noCloseButton
             ? nothing
-            : html`<button type="button" class="icon-button" part="close-button" aria-label=${msg('close', this)} @click=${() => this.close('close-button')}>
+            : html`<button type="button" class="close" part="close-button" aria-label=${msg(CLOSE, this)} @click=${() => this.close('close-button')}>
                 ${closeGlyph}
               </button>`}
         </header>
       </div>
       <div class="body" part="body"><slot></slot></div>
-      <footer part="footer" class=${this.hasFooter ? '' : 'empty'}>
-        <slot name="footer" @slotchange=${(e: Event) => (this.hasFooter = (e.target as HTMLSlotElement).assignedNodes().length > 0)}></slot>
+      <footer part="footer" hidden>
+        <slot name="footer" @slotchange=${this.onFooterChange}></slot>
       </footer>
     </div>`;
   }

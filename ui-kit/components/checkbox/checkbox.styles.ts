@@ -1,14 +1,6 @@
 import { css } from 'lit';
 
 export const checkboxStyles = css`
-  :host {
-    display: block;
-    font-family: var(--ma-font-family);
-    color: var(--ma-color-text);
-  }
-  :host([hidden]) {
-    display: none;
-  }
   .row {
     display: flex;
     align-items: flex-start;
@@ -16,11 +8,12 @@ export const checkboxStyles = css`
     min-height: var(--ma-control-height-m);
     box-sizing: border-box;
     padding-block: var(--ma-space-s);
+    font-size: var(--ma-font-size-text);
+    line-height: var(--ma-line-height-text);
     cursor: pointer;
     -webkit-tap-highlight-color: transparent;
   }
   .row.disabled {
-    opacity: 0.48;
     cursor: default;
   }
   .box {
@@ -66,25 +59,13 @@ export const checkboxStyles = css`
     width: 18px;
     height: 18px;
   }
-  .text {
-    font-size: var(--ma-font-size-text);
-    line-height: var(--ma-line-height-text);
-  }
   ::slotted(a) {
     color: var(--ma-color-link);
   }
   .support {
-    font-size: var(--ma-font-size-footnote);
-    line-height: var(--ma-line-height-footnote);
-    color: var(--ma-color-text-secondary);
     padding-inline-start: calc(22px + var(--ma-space-m));
   }
-  .error {
-    color: var(--ma-color-negative);
-  }
-  @media (prefers-reduced-motion: reduce) {
-    input {
-      transition: none;
-    }
+  .support:not(:empty) {
+    margin: 0;
   }
 `;

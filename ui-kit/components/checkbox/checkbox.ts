@@ -3,6 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { checkGlyph, dashGlyph } from '../../base/glyphs.ts';
 import { ToggleControl } from '../../base/toggle-control.ts';
+import { controlStyles, labelStyles } from '../../base/form-control.styles.ts';
 import { checkboxStyles } from './checkbox.styles.ts';
 
 /**
@@ -15,7 +16,7 @@ import { checkboxStyles } from './checkbox.styles.ts';
  */
 @customElement('ma-checkbox')
 export class MaCheckbox extends ToggleControl {
-  static override styles = checkboxStyles;
+  static override styles = [controlStyles, labelStyles, checkboxStyles];
 
   /** Shows a dash: neither checked nor unchecked (a partly selected list). Cleared by a toggle. */
   @property({ type: Boolean, reflect: true }) indeterminate = false;
@@ -37,7 +38,7 @@ export class MaCheckbox extends ToggleControl {
             .indeterminate=${this.indeterminate}
             ?disabled=${disabled}
             ?required=${this.required}
-            aria-label=${this.label ? nothing : this.accessibleLabel}
+            aria-label=${this.label ? nothing : this.outerLabel || nothing}
             aria-invalid=${this.shownError ? 'true' : nothing}
             aria-describedby=${this.describedBy}
             @input=${this.onToggle}

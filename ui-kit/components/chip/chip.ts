@@ -1,6 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { msg } from '../../base/i18n.ts';
+import { REMOVE } from '../../base/messages.ts';
 import { iconClose } from '../../icons/icons.ts';
 import { renderIcon } from '../../icons/render.ts';
 import { chipStyles } from './chip.styles.ts';
@@ -49,7 +50,7 @@ export class MaChip extends LitElement {
         ? html`<button
             part="remove-button"
             type="button"
-            aria-label=${label ? `${msg('remove', this)}: ${label}` : msg('remove', this)}
+            aria-label=${label ? `${msg(REMOVE, this)}: ${label}` : msg(REMOVE, this)}
             ?disabled=${this.disabled}
             @click=${this.remove_}
             @keydown=${this.handleKeydown}

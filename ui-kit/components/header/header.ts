@@ -1,6 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { msg } from '../../base/i18n.ts';
+import { BACK } from '../../base/messages.ts';
 import { iconChevronLeft } from '../../icons/icons.ts';
 import { renderIcon } from '../../icons/render.ts';
 import { headerStyles } from './header.styles.ts';
@@ -50,7 +51,7 @@ export class MaHeader extends LitElement {
       <div class="side">
         <slot name="before">
           ${this.back
-            ? html`<button part="back-button" class="back" type="button" aria-label=${msg('back', this)} @click=${this.goBack}>
+            ? html`<button part="back-button" class="back" type="button" aria-label=${msg(BACK, this)} @click=${this.goBack}>
                 ${renderIcon(iconChevronLeft)}
               </button>`
             : nothing}

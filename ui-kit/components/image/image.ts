@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { msg } from '../../base/i18n.ts';
+import { IMAGE_UNAVAILABLE } from '../../base/messages.ts';
 import { iconImage } from '../../icons/icons.ts';
 import { renderIcon } from '../../icons/render.ts';
 import { imageStyles } from './image.styles.ts';
@@ -74,7 +75,7 @@ export class MaImage extends LitElement {
     ${this.state === 'error'
       ? html`<div part="fallback" class="fallback" role=${this.alt ? 'img' : nothing} aria-label=${this.alt || nothing}>
           <slot name="fallback">${renderIcon(iconImage, 'fallback-icon', 'broken')}
-            <span aria-hidden=${this.alt ? 'true' : nothing}>${msg('imageUnavailable', this)}</span></slot>
+            <span aria-hidden=${this.alt ? 'true' : nothing}>${msg(IMAGE_UNAVAILABLE, this)}</span></slot>
         </div>`
       : nothing}`;
   }

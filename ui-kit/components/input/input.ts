@@ -1,13 +1,12 @@
 import { html, nothing } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { fieldStyles } from '../../base/field.styles.ts';
 import { FormControl, validateText } from '../../base/form-control.ts';
 import type { ValidityResult } from '../../base/form-control.ts';
+import { clearButtonStyles, controlStyles, fieldStyles, labelStyles } from '../../base/form-control.styles.ts';
 import { clearGlyph } from '../../base/glyphs.ts';
 import { msg } from '../../base/i18n.ts';
-import { inputStyles } from './input.styles.ts';
+import { CLEAR } from '../../base/messages.ts';
 
 export type InputType = 'text' | 'email' | 'tel' | 'number' | 'password' | 'url' | 'search';
 
@@ -23,7 +22,7 @@ export type InputType = 'text' | 'email' | 'tel' | 'number' | 'password' | 'url'
  */
 @customElement('ma-input')
 export class MaInput extends FormControl {
-  static override styles = [fieldStyles, inputStyles];
+  static override styles = [controlStyles, labelStyles, fieldStyles, clearButtonStyles];
 
   @property() type: InputType = 'text';
 
@@ -72,22 +71,13 @@ export class MaInput extends FormControl {
     this.value = state;
   }
 
-  protected override validationAnchor(): HTMLElement | undefined {
+  protected override validationAnchor(): HTMLElement {
     return this.input;
   }
 
   protected override validate(): ValidityResult {
-    return validateText(this, this.value, {
-      required: this.required,
-      minlength: this.minlength,
-      maxlength: this.maxlength,
-      pattern: this.pattern,
-      native: this.input?.validity,
-    });
-  }
-
-  private onInput(): void {
-    this.value = this.input.value;
+    // Type, pattern and range are the inner input's own checks (it has the same attributes).
+    return validateText(this, this.value, this.minlength, this.maxlength, this.input.validity);
   }
 
   private onClear(): void {
@@ -110,24 +100,25 @@ export class MaInput extends FormControl {
           .type=${this.type}
           .value=${live(this.value)}
           placeholder=${this.placeholder || nothing}
-          minlength=${ifDefined(this.minlength)}
-          maxlength=${ifDefined(this.maxlength)}
-          min=${ifDefined(this.min)}
-          max=${ifDefined(this.max)}
-          step=${ifDefined(this.step)}
-          autocomplete=${ifDefined(this.autocomplete)}
-          inputmode=${ifDefined(this.inputmode)}
+          minlength=${this.minlength ?? nothing}
+          maxlength=${this.maxlength ?? nothing}
+          pattern=${this.pattern ?? nothing}
+          min=${this.min ?? nothing}
+          max=${this.max ?? nothing}
+          step=${this.step ?? nothing}
+          autocomplete=${this.autocomplete ?? nothing}
+          inputmode=${this.inputmode ?? nothing}
           ?required=${this.required}
           ?readonly=${this.readonly}
           ?disabled=${disabled}
-          aria-label=${this.label ? nothing : this.accessibleLabel}
+          aria-label=${this.label ? nothing : this.outerLabel || nothing}
           aria-invalid=${this.shownError ? 'true' : nothing}
           aria-describedby=${this.describedBy}
-          @input=${this.onInput}
+          @input=${() => (this.value = this.input.value)}
           @change=${this.commit}
         />
         ${this.clearable && this.value && !disabled && !this.readonly
-          ? html`<button type="button" class="icon-button" part="clear-button" aria-label=${msg('clear', this)} @click=${this.onClear}>
+          ? html`<button type="button" class="clear" part="clear-button" aria-label=${msg(CLEAR, this)} @click=${this.onClear}>
               ${clearGlyph}
             </button>`
           : nothing}

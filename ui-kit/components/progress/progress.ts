@@ -2,6 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { msg } from '../../base/i18n.ts';
+import { LOADING } from '../../base/messages.ts';
 import { progressStyles } from './progress.styles.ts';
 
 /**
@@ -36,7 +37,7 @@ export class MaProgress extends LitElement {
       part="base"
       class="track"
       role="progressbar"
-      aria-label=${this.label || msg('loading', this)}
+      aria-label=${this.label || msg(LOADING, this)}
       aria-valuemin="0"
       aria-valuemax=${max}
       aria-valuenow=${determinate ? value : nothing}

@@ -1,12 +1,13 @@
 import { html, nothing } from 'lit';
 import type { PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { FormControl, rovingIndex } from '../../base/form-control.ts';
+import { FormControl, valid, valueMissing } from '../../base/form-control.ts';
 import type { ValidityResult } from '../../base/form-control.ts';
-import { msg } from '../../base/i18n.ts';
+import { controlStyles, labelStyles } from '../../base/form-control.styles.ts';
+import { REQUIRED_CHOICE } from '../../base/messages.ts';
+import { rovingIndex } from '../../base/roving.ts';
 import type { MaRadio } from '../radio/radio.ts';
 import '../radio/radio.ts';
-import { radioGroupStyles } from './radio-group.styles.ts';
 
 /**
  * A WAI-ARIA radio group of `<ma-radio>` children. The group is the form control: it submits
@@ -19,7 +20,7 @@ import { radioGroupStyles } from './radio-group.styles.ts';
  */
 @customElement('ma-radio-group')
 export class MaRadioGroup extends FormControl {
-  static override styles = radioGroupStyles;
+  static override styles = [controlStyles, labelStyles];
 
   /** The chosen radio's value; empty when none is chosen. */
   @property() value = '';
@@ -57,9 +58,7 @@ export class MaRadioGroup extends FormControl {
   }
 
   protected override validate(): ValidityResult {
-    return this.required && !this.value
-      ? { flags: { valueMissing: true }, message: msg('requiredChoice', this) }
-      : { flags: {}, message: '' };
+    return this.required && !this.value ? valueMissing(this, REQUIRED_CHOICE) : valid;
   }
 
   protected override validationAnchor(): HTMLElement | undefined {
@@ -101,15 +100,10 @@ export class MaRadioGroup extends FormControl {
       this.choose(radios[current]!);
       return;
     }
-    const rtl = getComputedStyle(this).direction === 'rtl';
-    const next = rovingIndex(event.key, current, radios.map((radio) => radio.disabled), rtl);
+    const next = rovingIndex(event.key, current, radios.map((radio) => radio.disabled), this.matches(':dir(rtl)'));
     if (next === undefined) return;
     event.preventDefault();
     this.choose(radios[next]!);
-  }
-
-  private onSlotChange(): void {
-    this.syncRadios();
   }
 
   protected override render() {
@@ -119,13 +113,13 @@ export class MaRadioGroup extends FormControl {
         role="radiogroup"
         part="group"
         aria-labelledby=${this.label ? 'label' : nothing}
-        aria-label=${this.label ? nothing : this.accessibleLabel}
+        aria-label=${this.label ? nothing : this.outerLabel || nothing}
         aria-required=${this.required ? 'true' : nothing}
         aria-invalid=${this.shownError ? 'true' : nothing}
         aria-disabled=${this.isDisabled ? 'true' : nothing}
         aria-describedby=${this.describedBy}
       >
-        <slot @slotchange=${this.onSlotChange}></slot>
+        <slot @slotchange=${this.syncRadios}></slot>
       </div>
       ${this.renderSupport()}
     `;

@@ -55,9 +55,4 @@ export const radioStyles = css`
     line-height: var(--ma-line-height-footnote);
     color: var(--ma-color-text-secondary);
   }
-  @media (prefers-reduced-motion: reduce) {
-    .circle {
-      transition: none;
-    }
-  }
 `;

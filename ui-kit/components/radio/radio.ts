@@ -30,15 +30,14 @@ export class MaRadio extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.setAttribute('role', 'radio');
+    this.role = 'radio';
     if (!this.hasAttribute('tabindex')) this.tabIndex = -1;
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    this.setAttribute('aria-checked', String(this.checked));
-    if (this.disabled || this.groupDisabled) this.setAttribute('aria-disabled', 'true');
-    else this.removeAttribute('aria-disabled');
+    this.ariaChecked = String(this.checked);
+    this.ariaDisabled = this.disabled || this.groupDisabled ? 'true' : null;
   }
 
   protected override render() {

@@ -17,9 +17,6 @@ export const searchStyles = css`
   .field > svg {
     color: var(--ma-color-text-secondary);
   }
-  .control::-webkit-search-cancel-button {
-    display: none;
-  }
   .cancel {
     flex: none;
     padding: var(--ma-space-xs);

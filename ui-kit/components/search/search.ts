@@ -1,10 +1,12 @@
 import { html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { fieldStyles } from '../../base/field.styles.ts';
-import { FormControl } from '../../base/form-control.ts';
+import { FormControl, valid } from '../../base/form-control.ts';
+import type { ValidityResult } from '../../base/form-control.ts';
+import { clearButtonStyles, controlStyles, fieldStyles } from '../../base/form-control.styles.ts';
 import { clearGlyph, searchGlyph } from '../../base/glyphs.ts';
 import { msg } from '../../base/i18n.ts';
+import { CANCEL, CLEAR, SEARCH } from '../../base/messages.ts';
 import { searchStyles } from './search.styles.ts';
 
 export interface SearchEventDetail {
@@ -23,7 +25,7 @@ export interface SearchEventDetail {
  */
 @customElement('ma-search')
 export class MaSearch extends FormControl {
-  static override styles = [fieldStyles, searchStyles];
+  static override styles = [controlStyles, fieldStyles, clearButtonStyles, searchStyles];
 
   @property() value = '';
 
@@ -58,8 +60,13 @@ export class MaSearch extends FormControl {
     this.value = state;
   }
 
-  protected override validationAnchor(): HTMLElement | undefined {
+  protected override validationAnchor(): HTMLElement {
     return this.input;
+  }
+
+  /** A search query is never invalid on its own; only `error` makes it so. */
+  protected validate(): ValidityResult {
+    return valid;
   }
 
   private emitSearch(): void {
@@ -90,11 +97,6 @@ export class MaSearch extends FormControl {
     this.emitSearch();
   }
 
-  private onClear(): void {
-    this.clear();
-    this.input.focus();
-  }
-
   private onCancel(): void {
     if (this.value) this.clear();
     this.input.blur();
@@ -103,9 +105,13 @@ export class MaSearch extends FormControl {
 
   protected override render() {
     const disabled = this.isDisabled;
-    const showCancel = !this.hideCancel && !disabled && (this.focused || !!this.value);
+    const searchText = msg(SEARCH, this);
     return html`
-      <div class="row" @focusin=${() => (this.focused = true)} @focusout=${this.onFocusOut}>
+      <div
+        class="row"
+        @focusin=${() => (this.focused = true)}
+        @focusout=${(event: FocusEvent) => (this.focused = this.shadowRoot!.contains(event.relatedTarget as Node | null))}
+      >
         <div class="field ${disabled ? 'disabled' : ''}" part="field">
           ${searchGlyph}
           <input
@@ -115,29 +121,33 @@ export class MaSearch extends FormControl {
             enterkeyhint="search"
             autocomplete="off"
             .value=${live(this.value)}
-            placeholder=${this.placeholder || msg('search', this)}
-            aria-label=${this.label || this.outerLabel || this.placeholder || msg('search', this)}
+            placeholder=${this.placeholder || searchText}
+            aria-label=${this.label || this.outerLabel || this.placeholder || searchText}
             ?disabled=${disabled}
             @input=${this.onInput}
             @change=${this.commit}
             @keydown=${this.onKeydown}
           />
           ${this.value && !disabled
-            ? html`<button type="button" class="icon-button" part="clear-button" aria-label=${msg('clear', this)} @click=${this.onClear}>
+            ? html`<button
+                type="button"
+                class="clear"
+                part="clear-button"
+                aria-label=${msg(CLEAR, this)}
+                @click=${() => {
+                  this.clear();
+                  this.input.focus();
+                }}
+              >
                 ${clearGlyph}
               </button>`
             : nothing}
         </div>
-        ${showCancel
-          ? html`<button type="button" class="cancel" part="cancel-button" @click=${this.onCancel}>${msg('cancel', this)}</button>`
+        ${!this.hideCancel && !disabled && (this.focused || this.value)
+          ? html`<button type="button" class="cancel" part="cancel-button" @click=${this.onCancel}>${msg(CANCEL, this)}</button>`
           : nothing}
       </div>
     `;
-  }
-
-  private onFocusOut(event: FocusEvent): void {
-    const next = event.relatedTarget as Node | null;
-    if (!next || !this.shadowRoot!.contains(next)) this.focused = false;
   }
 }
 

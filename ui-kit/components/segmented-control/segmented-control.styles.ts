@@ -1,30 +1,12 @@
 import { css } from 'lit';
 
 export const segmentedControlStyles = css`
-  :host {
-    display: block;
-    font-family: var(--ma-font-family);
-    color: var(--ma-color-text);
-  }
-  :host([hidden]) {
-    display: none;
-  }
-  .label {
-    display: block;
-    margin-block-end: var(--ma-space-xs);
-    font-size: var(--ma-font-size-subhead);
-    line-height: var(--ma-line-height-subhead);
-    color: var(--ma-color-text-secondary);
-  }
   .track {
     display: flex;
     gap: var(--ma-space-2xs);
     padding: var(--ma-space-2xs);
     border-radius: var(--ma-radius-m);
     background: var(--ma-color-surface-secondary);
-  }
-  .track.disabled {
-    opacity: 0.48;
   }
   button {
     flex: 1 1 0;
@@ -53,12 +35,5 @@ export const segmentedControlStyles = css`
   button:focus-visible {
     outline: none;
     box-shadow: var(--ma-focus-ring);
-  }
-  .support {
-    font-size: var(--ma-font-size-footnote);
-    line-height: var(--ma-line-height-footnote);
-  }
-  .error {
-    color: var(--ma-color-negative);
   }
 `;

@@ -1,8 +1,10 @@
 import { html, nothing } from 'lit';
 import { customElement, property, queryAll } from 'lit/decorators.js';
-import { FormControl, rovingIndex } from '../../base/form-control.ts';
+import { FormControl, valid, valueMissing } from '../../base/form-control.ts';
 import type { ValidityResult } from '../../base/form-control.ts';
-import { msg } from '../../base/i18n.ts';
+import { controlStyles, labelStyles } from '../../base/form-control.styles.ts';
+import { REQUIRED_CHOICE } from '../../base/messages.ts';
+import { rovingIndex } from '../../base/roving.ts';
 import { segmentedControlStyles } from './segmented-control.styles.ts';
 
 /** One segment of an `<ma-segmented-control>`. */
@@ -22,7 +24,7 @@ export interface Segment {
  */
 @customElement('ma-segmented-control')
 export class MaSegmentedControl extends FormControl {
-  static override styles = segmentedControlStyles;
+  static override styles = [controlStyles, labelStyles, segmentedControlStyles];
 
   @property({ type: Array }) segments: Segment[] = [];
 
@@ -55,9 +57,7 @@ export class MaSegmentedControl extends FormControl {
   }
 
   protected override validate(): ValidityResult {
-    return this.required && !this.value
-      ? { flags: { valueMissing: true }, message: msg('requiredChoice', this) }
-      : { flags: {}, message: '' };
+    return this.required && !this.value ? valueMissing(this, REQUIRED_CHOICE) : valid;
   }
 
   protected override validationAnchor(): HTMLElement | undefined {
@@ -77,8 +77,7 @@ export class MaSegmentedControl extends FormControl {
   private onKeydown(event: KeyboardEvent): void {
     const current = Array.from(this.buttons).indexOf(this.shadowRoot!.activeElement as HTMLButtonElement);
     if (current < 0) return;
-    const rtl = getComputedStyle(this).direction === 'rtl';
-    const next = rovingIndex(event.key, current, this.segments.map((segment) => !!segment.disabled), rtl);
+    const next = rovingIndex(event.key, current, this.segments.map((segment) => !!segment.disabled), this.matches(':dir(rtl)'));
     if (next === undefined) return;
     event.preventDefault();
     this.choose(next);
@@ -95,7 +94,7 @@ export class MaSegmentedControl extends FormControl {
         role="radiogroup"
         part="group"
         aria-labelledby=${this.label ? 'label' : nothing}
-        aria-label=${this.label ? nothing : this.accessibleLabel}
+        aria-label=${this.label ? nothing : this.outerLabel || nothing}
         aria-required=${this.required ? 'true' : nothing}
         aria-invalid=${this.shownError ? 'true' : nothing}
         aria-describedby=${this.describedBy}

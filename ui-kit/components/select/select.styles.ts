@@ -2,23 +2,22 @@ import { css } from 'lit';
 
 export const selectStyles = css`
   .field {
-    position: relative;
     padding-inline-end: var(--ma-space-s);
   }
-  select.control {
+  select {
     appearance: none;
     align-self: stretch;
     cursor: pointer;
   }
-  select.control.empty {
+  select.empty {
     color: var(--ma-color-text-tertiary);
   }
   option {
     color: var(--ma-color-text);
     background: var(--ma-color-surface);
   }
-  .chevron {
-    display: grid;
+  svg {
+    flex: none;
     color: var(--ma-color-text-secondary);
     pointer-events: none;
   }

@@ -1,11 +1,12 @@
 import { html, nothing } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { fieldStyles } from '../../base/field.styles.ts';
-import { FormControl } from '../../base/form-control.ts';
+import { FormControl, valid, valueMissing } from '../../base/form-control.ts';
 import type { ValidityResult } from '../../base/form-control.ts';
+import { controlStyles, fieldStyles, labelStyles } from '../../base/form-control.styles.ts';
 import { chevronGlyph } from '../../base/glyphs.ts';
 import { msg } from '../../base/i18n.ts';
+import { REQUIRED_CHOICE, SELECT_PLACEHOLDER } from '../../base/messages.ts';
 import { selectStyles } from './select.styles.ts';
 
 /** One choice of an `<ma-select>`. */
@@ -26,7 +27,7 @@ export interface SelectOption {
  */
 @customElement('ma-select')
 export class MaSelect extends FormControl {
-  static override styles = [fieldStyles, selectStyles];
+  static override styles = [controlStyles, labelStyles, fieldStyles, selectStyles];
 
   @property({ type: Array }) options: SelectOption[] = [];
 
@@ -49,14 +50,12 @@ export class MaSelect extends FormControl {
     this.value = state;
   }
 
-  protected override validationAnchor(): HTMLElement | undefined {
+  protected override validationAnchor(): HTMLElement {
     return this.select;
   }
 
   protected override validate(): ValidityResult {
-    return this.required && !this.value
-      ? { flags: { valueMissing: true }, message: msg('requiredChoice', this) }
-      : { flags: {}, message: '' };
+    return this.required && !this.value ? valueMissing(this, REQUIRED_CHOICE) : valid;
   }
 
   private onChange(): void {
@@ -75,14 +74,14 @@ export class MaSelect extends FormControl {
           part="select"
           ?disabled=${disabled}
           ?required=${this.required}
-          aria-label=${this.label ? nothing : this.accessibleLabel}
+          aria-label=${this.label ? nothing : this.outerLabel || nothing}
           aria-invalid=${this.shownError ? 'true' : nothing}
           aria-describedby=${this.describedBy}
           .value=${live(this.value)}
           @input=${() => (this.value = this.select.value)}
           @change=${this.onChange}
         >
-          <option value="" disabled ?selected=${!this.value}>${this.placeholder || msg('selectPlaceholder', this)}</option>
+          <option value="" disabled ?selected=${!this.value}>${this.placeholder || msg(SELECT_PLACEHOLDER, this)}</option>
           ${this.options.map(
             (option) =>
               html`<option value=${option.value} ?disabled=${!!option.disabled} ?selected=${option.value === this.value}>
@@ -90,7 +89,7 @@ export class MaSelect extends FormControl {
               </option>`,
           )}
         </select>
-        <span class="chevron">${chevronGlyph}</span>
+        ${chevronGlyph}
       </div>
       ${this.renderSupport()}
     `;

@@ -59,10 +59,6 @@ export const snackbarStyles = css`
     outline: none;
     box-shadow: var(--ma-focus-ring);
   }
-  svg {
-    width: 20px;
-    height: 20px;
-  }
   @keyframes ma-snackbar-in {
     from {
       opacity: 0;

@@ -3,6 +3,7 @@ import type { PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { closeGlyph } from '../../base/glyphs.ts';
 import { msg } from '../../base/i18n.ts';
+import { DISMISS } from '../../base/messages.ts';
 import type { CloseEventDetail, CloseReason } from '../../base/modal.ts';
 import { snackbarStyles } from './snackbar.styles.ts';
 
@@ -88,7 +89,7 @@ export class MaSnackbar extends LitElement {
             <span class="text"><slot>${this.text}</slot></span>
             ${this.actionLabel ? html`<button type="button" part="action" @click=${this.onAction}>${this.actionLabel}</button>` : nothing}
             ${this.dismissible
-              ? html`<button type="button" part="close-button" aria-label=${msg('dismiss', this)} @click=${() => this.close('close-button')}>
+              ? html`<button type="button" part="close-button" aria-label=${msg(DISMISS, this)} @click=${() => this.close('close-button')}>
                   ${closeGlyph}
                 </button>`
               : nothing}

@@ -1,6 +1,7 @@
 import { LitElement, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { msg } from '../../base/i18n.ts';
+import { LOADING } from '../../base/messages.ts';
 import { spinnerStyles } from './spinner.styles.ts';
 
 /**
@@ -20,7 +21,7 @@ export class MaSpinner extends LitElement {
   @property() label = '';
 
   override render() {
-    return html`<svg part="base" viewBox="0 0 24 24" role="progressbar" aria-label=${this.label || msg('loading', this)}>
+    return html`<svg part="base" viewBox="0 0 24 24" role="progressbar" aria-label=${this.label || msg(LOADING, this)}>
       <circle cx="12" cy="12" r="9.5"></circle>
     </svg>`;
   }

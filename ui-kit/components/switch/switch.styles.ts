@@ -1,14 +1,6 @@
 import { css } from 'lit';
 
 export const switchStyles = css`
-  :host {
-    display: block;
-    font-family: var(--ma-font-family);
-    color: var(--ma-color-text);
-  }
-  :host([hidden]) {
-    display: none;
-  }
   .row {
     display: flex;
     align-items: center;
@@ -20,7 +12,6 @@ export const switchStyles = css`
     -webkit-tap-highlight-color: transparent;
   }
   .row.disabled {
-    opacity: 0.48;
     cursor: default;
   }
   .text {
@@ -70,18 +61,7 @@ export const switchStyles = css`
   :host(:dir(rtl)) input:checked + .thumb {
     transform: translateX(-20px);
   }
-  .support {
-    font-size: var(--ma-font-size-footnote);
-    line-height: var(--ma-line-height-footnote);
-    color: var(--ma-color-text-secondary);
-  }
-  .error {
-    color: var(--ma-color-negative);
-  }
-  @media (prefers-reduced-motion: reduce) {
-    input,
-    .thumb {
-      transition: none;
-    }
+  .support:not(:empty) {
+    margin: 0;
   }
 `;

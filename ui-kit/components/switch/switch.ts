@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { ToggleControl } from '../../base/toggle-control.ts';
+import { controlStyles, labelStyles } from '../../base/form-control.styles.ts';
 import { switchStyles } from './switch.styles.ts';
 
 /**
@@ -14,7 +15,7 @@ import { switchStyles } from './switch.styles.ts';
  */
 @customElement('ma-switch')
 export class MaSwitch extends ToggleControl {
-  static override styles = switchStyles;
+  static override styles = [controlStyles, labelStyles, switchStyles];
 
   protected override render() {
     const disabled = this.isDisabled;
@@ -29,7 +30,7 @@ export class MaSwitch extends ToggleControl {
             .checked=${live(this.checked)}
             ?disabled=${disabled}
             ?required=${this.required}
-            aria-label=${this.label ? nothing : this.accessibleLabel}
+            aria-label=${this.label ? nothing : this.outerLabel || nothing}
             aria-invalid=${this.shownError ? 'true' : nothing}
             aria-describedby=${this.describedBy}
             @input=${this.onToggle}

@@ -1,6 +1,7 @@
 import { LitElement, html, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { msg } from '../../base/i18n.ts';
+import { NAVIGATION } from '../../base/messages.ts';
 import './tab-bar-item.ts';
 import type { MaTabBarItem } from './tab-bar-item.ts';
 import { tabBarStyles } from './tab-bar.styles.ts';
@@ -51,7 +52,7 @@ export class MaTabBar extends LitElement {
   }
 
   override render() {
-    return html`<nav part="base" aria-label=${this.label || msg('navigation', this)}>
+    return html`<nav part="base" aria-label=${this.label || msg(NAVIGATION, this)}>
       <slot @slotchange=${() => this.sync()}></slot>
     </nav>`;
   }

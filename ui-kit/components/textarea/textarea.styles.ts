@@ -5,17 +5,21 @@ export const textareaStyles = css`
     align-items: stretch;
     padding-block: var(--ma-space-s);
   }
-  textarea.control {
+  textarea {
     resize: none;
     field-sizing: content;
-    min-height: calc(var(--rows, 3) * var(--ma-line-height-text));
-    max-height: calc(var(--max-rows, 10) * var(--ma-line-height-text));
+    min-height: calc(var(--rows) * var(--ma-line-height-text));
+    max-height: calc(var(--max-rows) * var(--ma-line-height-text));
+  }
+  .support {
+    display: flex;
+    gap: var(--ma-space-s);
   }
   .counter {
     margin-inline-start: auto;
     font-variant-numeric: tabular-nums;
   }
-  .counter.over {
+  .over {
     color: var(--ma-color-negative);
   }
 `;

@@ -1,14 +1,11 @@
 import { html, nothing } from 'lit';
+import type { PropertyValues } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { styleMap } from 'lit/directives/style-map.js';
-import { fieldStyles } from '../../base/field.styles.ts';
 import { FormControl, validateText } from '../../base/form-control.ts';
 import type { ValidityResult } from '../../base/form-control.ts';
+import { controlStyles, fieldStyles, labelStyles } from '../../base/form-control.styles.ts';
 import { textareaStyles } from './textarea.styles.ts';
-
-const sizesToContent = typeof CSS !== 'undefined' && CSS.supports('field-sizing', 'content');
 
 /**
  * A multi-line text field, form-associated. It grows with its text from `rows` up to `max-rows`
@@ -19,7 +16,7 @@ const sizesToContent = typeof CSS !== 'undefined' && CSS.supports('field-sizing'
  */
 @customElement('ma-textarea')
 export class MaTextarea extends FormControl {
-  static override styles = [fieldStyles, textareaStyles];
+  static override styles = [controlStyles, labelStyles, fieldStyles, textareaStyles];
 
   @property() value = '';
 
@@ -51,34 +48,26 @@ export class MaTextarea extends FormControl {
     this.value = state;
   }
 
-  protected override validationAnchor(): HTMLElement | undefined {
+  protected override validationAnchor(): HTMLElement {
     return this.textarea;
   }
 
   protected override validate(): ValidityResult {
-    return validateText(this, this.value, { required: this.required, minlength: this.minlength, maxlength: this.maxlength });
+    return validateText(this, this.value, this.minlength, this.maxlength);
   }
 
-  protected override updated(changed: Map<PropertyKey, unknown>): void {
+  protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (!sizesToContent && this.textarea) {
+    // Browsers without `field-sizing: content` grow the textarea by hand.
+    if (!CSS.supports('field-sizing', 'content')) {
       this.textarea.style.height = 'auto';
       this.textarea.style.height = `${this.textarea.scrollHeight}px`;
     }
   }
 
-  private onInput(): void {
-    this.value = this.textarea.value;
-  }
-
   protected override render() {
     const disabled = this.isDisabled;
-    const counter =
-      this.maxlength !== undefined
-        ? html`<span class="counter ${this.value.length > this.maxlength ? 'over' : ''}" part="counter" aria-hidden="true"
-            >${this.value.length} / ${this.maxlength}</span
-          >`
-        : nothing;
+    const { maxlength, value } = this;
     return html`
       ${this.label ? html`<label class="label" part="label" for="textarea">${this.label}</label>` : nothing}
       <div class="field ${this.shownError ? 'invalid' : ''} ${disabled ? 'disabled' : ''}" part="field">
@@ -86,23 +75,29 @@ export class MaTextarea extends FormControl {
           id="textarea"
           class="control"
           part="textarea"
-          style=${styleMap({ '--rows': String(this.rows), '--max-rows': String(this.maxRows) })}
+          style="--rows: ${this.rows}; --max-rows: ${this.maxRows}"
           rows=${this.rows}
-          .value=${live(this.value)}
+          .value=${live(value)}
           placeholder=${this.placeholder || nothing}
-          minlength=${ifDefined(this.minlength)}
-          maxlength=${ifDefined(this.maxlength)}
+          minlength=${this.minlength ?? nothing}
+          maxlength=${maxlength ?? nothing}
           ?required=${this.required}
           ?readonly=${this.readonly}
           ?disabled=${disabled}
-          aria-label=${this.label ? nothing : this.accessibleLabel}
+          aria-label=${this.label ? nothing : this.outerLabel || nothing}
           aria-invalid=${this.shownError ? 'true' : nothing}
           aria-describedby=${this.describedBy}
-          @input=${this.onInput}
+          @input=${() => (this.value = this.textarea.value)}
           @change=${this.commit}
         ></textarea>
       </div>
-      ${this.renderSupport(counter)}
+      ${this.renderSupport(
+        maxlength === undefined
+          ? nothing
+          : html`<span class="counter ${value.length > maxlength ? 'over' : ''}" part="counter" aria-hidden="true"
+              >${value.length} / ${maxlength}</span
+            >`,
+      )}
     `;
   }
 }

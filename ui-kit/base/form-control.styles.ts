@@ -1,7 +1,13 @@
 import { css } from 'lit';
 
-/** Styles shared by text-like fields: the label above, the field box, the hint or error below. */
-export const fieldStyles = css`
+// Each sheet is wrapped in a pure call so that bundlers drop the ones a component does not use
+// (a tagged template alone counts as a possible side effect).
+
+/**
+ * Styles every form control shares: the host and the disabled look. (Motion uses the duration
+ * tokens, which are 0ms under `prefers-reduced-motion`.)
+ */
+export const controlStyles = /* @__PURE__ */ (() => css`
   :host {
     display: block;
     font-family: var(--ma-font-family);
@@ -10,6 +16,13 @@ export const fieldStyles = css`
   :host([hidden]) {
     display: none;
   }
+  .disabled {
+    opacity: 0.48;
+  }
+`)();
+
+/** The label above a control and the hint or error line below it. */
+export const labelStyles = /* @__PURE__ */ (() => css`
   .label {
     display: block;
     margin-block-end: var(--ma-space-xs);
@@ -17,6 +30,21 @@ export const fieldStyles = css`
     line-height: var(--ma-line-height-subhead);
     color: var(--ma-color-text-secondary);
   }
+  .support {
+    font-size: var(--ma-font-size-footnote);
+    line-height: var(--ma-line-height-footnote);
+    color: var(--ma-color-text-secondary);
+  }
+  .support:not(:empty) {
+    margin-block-start: var(--ma-space-xs);
+  }
+  .error {
+    color: var(--ma-color-negative);
+  }
+`)();
+
+/** The box of text-like fields (input, textarea, select, search) and the native control in it. */
+export const fieldStyles = /* @__PURE__ */ (() => css`
   .field {
     display: flex;
     align-items: center;
@@ -33,11 +61,8 @@ export const fieldStyles = css`
     border-color: var(--ma-color-focus);
     box-shadow: var(--ma-focus-ring);
   }
-  .field.invalid {
+  .invalid {
     border-color: var(--ma-color-negative);
-  }
-  .field.disabled {
-    opacity: 0.48;
   }
   .control {
     flex: 1;
@@ -55,26 +80,22 @@ export const fieldStyles = css`
   .control::placeholder {
     color: var(--ma-color-text-tertiary);
   }
-  .support {
-    display: flex;
-    gap: var(--ma-space-s);
-    font-size: var(--ma-font-size-footnote);
-    line-height: var(--ma-line-height-footnote);
+  .control::-webkit-search-cancel-button {
+    display: none;
+  }
+  ::slotted(*) {
+    flex: none;
     color: var(--ma-color-text-secondary);
   }
-  .support:not(:empty) {
-    margin-block-start: var(--ma-space-xs);
-  }
-  .error {
-    color: var(--ma-color-negative);
-  }
-  .icon-button {
-    display: inline-grid;
+`)();
+
+/** The round clear button inside a field. */
+export const clearButtonStyles = /* @__PURE__ */ (() => css`
+  .clear {
+    display: grid;
     place-items: center;
-    flex: none;
     width: 28px;
     height: 28px;
-    margin: 0;
     padding: 0;
     border: 0;
     border-radius: var(--ma-radius-pill);
@@ -82,18 +103,8 @@ export const fieldStyles = css`
     color: var(--ma-color-text-secondary);
     cursor: pointer;
   }
-  .icon-button:focus-visible {
+  .clear:focus-visible {
     outline: none;
     box-shadow: var(--ma-focus-ring);
   }
-  svg {
-    width: 20px;
-    height: 20px;
-  }
-  @media (prefers-reduced-motion: reduce) {
-    * {
-      transition: none !important;
-      animation: none !important;
-    }
-  }
-`;
+`)();
