@@ -16,7 +16,8 @@ describe('ma-search', () => {
   });
 
   it('fires ma-search once, debounced, after typing', async () => {
-    const el = await fixture<MaSearch>(html`<ma-search debounce="50"></ma-search>`);
+    // Long enough that typing five keys never outlasts it, even on a loaded machine.
+    const el = await fixture<MaSearch>(html`<ma-search debounce="1000"></ma-search>`);
     const seen: string[] = [];
     el.addEventListener('ma-search', (e) => seen.push(e.detail.value));
     el.focus();
