@@ -27,6 +27,10 @@ export const sections: Section[] = [
           <ma-avatar slot="before" name="Olga Smirnova"></ma-avatar>Olga Smirnova
         </ma-cell>
       </ma-group>
+      <ma-group header="Long lists" footer="The built-in avatar (avatar-name, avatar-src) renders fastest in lists of hundreds of rows.">
+        <ma-cell avatar-name="Pavel Orlov" subtitle="Flat 45" chevron clickable>Pavel Orlov</ma-cell>
+        <ma-cell avatar-name="Maria Ivanova" subtitle="Office 101" chevron clickable>Maria Ivanova</ma-cell>
+      </ma-group>
       <ma-group header="Settings" separators>
         <ma-cell href="#cells" chevron><ma-icon slot="before" .icon=${iconBell}></ma-icon>Notifications
           <span slot="after">On</span></ma-cell>
