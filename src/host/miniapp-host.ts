@@ -14,7 +14,7 @@ import {
 } from '../protocol/index.ts';
 import { BridgeApi } from './bridge-api.ts';
 import { CallLog, type CallLogEntry } from './call-log.ts';
-import { appOriginOf, createAppFrame, LaunchConfigError, newLaunchId } from './frame.ts';
+import { allowList, appOriginOf, createAppFrame, LaunchConfigError, newLaunchId } from './frame.ts';
 import type { MethodHandlers } from './handlers.ts';
 import { acceptHello, MIN_PEER_VERSION } from './handshake.ts';
 import { PortServer } from './port-server.ts';
@@ -107,6 +107,7 @@ export class MiniAppHost extends EventTarget {
     this.callLog = options.callLog ?? new CallLog();
     try {
       this.appOrigin = appOriginOf(options.app.url, location.origin);
+      allowList(options.app.features ?? [], this.appOrigin);
     } catch (error) {
       if (!(error instanceof LaunchConfigError)) throw error;
       this.appOrigin = undefined;

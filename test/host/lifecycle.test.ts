@@ -28,10 +28,13 @@ describe('launch failures and the error screen', () => {
     });
   }
 
-  it('refuses an unknown browser feature', async () => {
+  it('refuses an unknown browser feature and leaves nothing running', async () => {
     const container = document.createElement('div');
     const host = new MiniAppHost({ app: { id: 'f', name: 'F', url: FIXTURE_URL, capabilities: [], features: ['camera; microphone *'] }, container });
-    expect(() => host.open()).to.throw(/Unknown frame feature/);
+    const error = nextEvent<{ code: string; message: string }>(host, 'error');
+    host.open();
+    expect(await error).to.include({ code: 'INVALID_FEATURE' });
+    expect(host.state).to.equal('error');
     expect(container.querySelector('iframe')).to.equal(null);
   });
 
