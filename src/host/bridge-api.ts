@@ -29,6 +29,8 @@ export interface BridgeApiOptions {
   callLog: CallLog;
   rateLimit: RateLimit | false;
   signal: AbortSignal;
+  /** How long an asynchronous handler may take before the app gets TIMEOUT (default 30 s). */
+  callTimeoutMs?: number;
 }
 
 /**
@@ -40,11 +42,16 @@ export class BridgeApi {
   readonly #options: BridgeApiOptions;
   readonly #bucket: TokenBucket | undefined;
   readonly #context: CallContext;
+  readonly #timers = new Set<ReturnType<typeof setTimeout>>();
 
   constructor(options: BridgeApiOptions) {
     this.#options = options;
     this.#bucket = options.rateLimit ? new TokenBucket(options.rateLimit) : undefined;
     this.#context = { appId: options.appId, launchId: options.launchId, signal: options.signal };
+    options.signal.addEventListener('abort', () => {
+      for (const timer of this.#timers) clearTimeout(timer);
+      this.#timers.clear();
+    }, { once: true });
   }
 
   /**
@@ -70,9 +77,21 @@ export class BridgeApi {
       return this.#finish(method, params, startedAt, done, undefined, toHostError(error));
     }
     if (isThenable(result)) {
+      // A handler that never settles must not leave the app waiting forever.
+      let settled = false;
+      const settle = (value: unknown, error?: HostError) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        this.#timers.delete(timer);
+        this.#finish(method, params, startedAt, done, value, error);
+      };
+      const limit = this.#options.callTimeoutMs ?? 30_000;
+      const timer = setTimeout(() => settle(undefined, new HostError(ErrorCode.TIMEOUT, `The host did not answer ${method} within ${limit / 1000} s`)), limit);
+      this.#timers.add(timer);
       result.then(
-        (value) => this.#finish(method, params, startedAt, done, value),
-        (error: unknown) => this.#finish(method, params, startedAt, done, undefined, toHostError(error)),
+        (value) => settle(value),
+        (error: unknown) => settle(undefined, toHostError(error)),
       );
     } else {
       this.#finish(method, params, startedAt, done, result);

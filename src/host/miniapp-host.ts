@@ -57,6 +57,8 @@ export interface MiniAppHostOptions {
   /** How long an app that is told `closing` may take for a last save; 300 ms by default. */
   closeGraceMs?: number;
   rateLimit?: RateLimit | false;
+  /** How long an asynchronous handler may take before the app gets TIMEOUT (default 30 s). */
+  callTimeoutMs?: number;
   /** Share one log between launches (the moderator page does); a new one otherwise. */
   callLog?: CallLog;
   /**
@@ -160,6 +162,7 @@ export class MiniAppHost extends EventTarget {
       callLog: this.callLog,
       rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
       signal: abort.signal,
+      ...(options.callTimeoutMs !== undefined && { callTimeoutMs: options.callTimeoutMs }),
     });
     if (this.#callListeners > 0) this.#subscribeLog();
 

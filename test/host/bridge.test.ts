@@ -121,6 +121,23 @@ describe('bridge across two origins', () => {
     expect(second.message).not.to.include('hunter2');
   });
 
+  it('answers TIMEOUT when a handler never settles, and ignores its late answer', async () => {
+    let resolveLate: (value: any) => void = () => undefined;
+    opened = await openFixture({
+      callTimeoutMs: 300,
+      handlers: { 'user.get': () => new Promise((resolve) => (resolveLate = resolve)) },
+    });
+    await opened.run('connect');
+    const started = performance.now();
+    const error = await opened.run('call', { method: 'user.get' }).catch((e: any) => e);
+    expect(error.code).to.equal('TIMEOUT');
+    expect(performance.now() - started).to.be.lessThan(3000);
+    resolveLate({ profile, launchToken: 'late' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const userGets = opened.host.callLog.entries.filter((entry) => entry.method === 'user.get');
+    expect(userGets.map((entry) => entry.errorCode)).to.deep.equal(['TIMEOUT']);
+  });
+
   it('logs every call with redacted arguments, duration and outcome', async () => {
     opened = await openFixture({ handlers: { 'user.get': () => ({ profile, launchToken: 'secret-token' }) } });
     const entries: CallLogEntry[] = [];
