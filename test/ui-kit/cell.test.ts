@@ -14,17 +14,42 @@ describe('ma-cell', () => {
     </ma-cell>`);
     expect(el.shadowRoot!.querySelector('[part="subtitle"]')!.textContent).to.equal('+7 900 000-00-00');
     expect(el.shadowRoot!.querySelector('[part="chevron"]')).to.not.equal(null);
-    expect(base(el).getBoundingClientRect().height).to.be.at.least(48);
+    // A static row is the element itself.
+    expect(el.getBoundingClientRect().height).to.be.at.least(48);
+    expect(getComputedStyle(el).display).to.equal('flex');
+    const before = el.querySelector('ma-avatar')!;
+    expect(before.assignedSlot?.name).to.equal('before');
+    expect(before.getBoundingClientRect().left - el.getBoundingClientRect().left).to.equal(16);
+    expect(el.querySelector('[slot="after"]')!.assignedSlot?.name).to.equal('after');
+  });
+
+  it('makes the before and after slots for children added later', async () => {
+    const el = await fixture<MaCell>(html`<ma-cell avatar-name="Anna Petrova">Anna Petrova</ma-cell>`);
+    expect(el.shadowRoot!.querySelector('slot[name="before"], slot[name="after"]')).to.equal(null);
+    const icon = document.createElement('span');
+    icon.slot = 'before';
+    icon.textContent = '★';
+    el.append(icon);
+    await waitUntil(() => icon.assignedSlot, 'the before slot appears');
+    const value = document.createElement('span');
+    value.textContent = 'On';
+    el.append(value);
+    value.slot = 'after';
+    el.subtitle = 'Flat 1';
+    await el.updateComplete;
+    expect(value.assignedSlot?.name).to.equal('after');
+    const avatar = el.shadowRoot!.querySelector('[part="avatar"]')!;
+    expect(avatar.nextElementSibling).to.equal(icon.assignedSlot);
   });
 
   it('cuts long text unless multiline', async () => {
     const long = 'A very long title that does not fit into the row of a narrow phone screen at all';
     const el = await fixture<MaCell>(html`<div style="width: 200px"><ma-cell>${long}</ma-cell></div>`);
     const cell = el.querySelector('ma-cell')!;
-    const oneLine = base(cell).getBoundingClientRect().height;
+    const oneLine = cell.getBoundingClientRect().height;
     cell.multiline = true;
     await cell.updateComplete;
-    expect(base(cell).getBoundingClientRect().height).to.be.greaterThan(oneLine);
+    expect(cell.getBoundingClientRect().height).to.be.greaterThan(oneLine);
   });
 
   it('is a button when clickable: Enter and Space click it', async () => {
@@ -47,6 +72,9 @@ describe('ma-cell', () => {
     const el = await fixture<MaCell>(html`<ma-cell href="/profile" chevron>Profile</ma-cell>`);
     expect(base(el).tagName).to.equal('A');
     expect(base(el).getAttribute('href')).to.equal('/profile');
+    // The link is the row: the element around it adds no padding.
+    expect(base(el).getBoundingClientRect().height).to.equal(el.getBoundingClientRect().height);
+    expect(base(el).getBoundingClientRect().height).to.be.at.least(48);
   });
 
   it('draws a built-in avatar from avatar-name, and a picture from avatar-src with the initials as fallback', async () => {

@@ -2,11 +2,8 @@ import { css, unsafeCSS } from 'lit';
 import { avatarLook } from '../avatar/avatar.styles.ts';
 
 export const cellStyles = css`
-  :host {
-    display: block;
-    color: var(--ma-color-text);
-    font-family: var(--ma-font-family);
-  }
+  /* A static row is the element itself; a link or button row is its inner \`<a>\` or \`<div>\`. */
+  :host,
   .cell {
     box-sizing: border-box;
     display: flex;
@@ -14,6 +11,18 @@ export const cellStyles = css`
     gap: var(--ma-space-m);
     min-height: var(--ma-control-height-l);
     padding: var(--ma-space-s) var(--ma-space-l);
+  }
+  :host {
+    color: var(--ma-color-text);
+    font-family: var(--ma-font-family);
+  }
+  :host([href]),
+  :host([clickable]) {
+    display: block;
+    min-height: 0;
+    padding: 0;
+  }
+  .cell {
     color: inherit;
     text-decoration: none;
     outline: none;
@@ -32,9 +41,8 @@ export const cellStyles = css`
   .interactive:focus-visible {
     box-shadow: inset var(--ma-focus-ring);
   }
-  :host([disabled]) .cell {
+  :host([disabled]) {
     opacity: 0.48;
-    cursor: default;
     pointer-events: none;
   }
   .avatar {
