@@ -200,6 +200,7 @@ export class DemoShell extends LitElement {
           .anchor=${route.anchor}
           .theme=${{ scheme: this.scheme }}
           @miniapp-close-request=${() => this.#goBack()}
+          @miniapp-closed=${(event: CustomEvent<{ reason: string }>) => event.detail.reason === 'user' && this.#goBack()}
         ></miniapp-frame>`;
     }
     return html`<ma-header heading="Super-app">
