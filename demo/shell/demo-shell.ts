@@ -74,7 +74,7 @@ export class DemoShell extends LitElement {
   readonly callLog = new CallLog();
   #handlers: MethodHandlers = {};
   #answerSignIn: ((signedIn: boolean) => void) | undefined;
-  #launchToken = 0;
+  #navigation = 0;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -108,7 +108,7 @@ export class DemoShell extends LitElement {
   async #follow(route: Route): Promise<void> {
     this.#answerSignIn?.(false);
     this.renderRoot.querySelector<DemoOfferDialog>('demo-offer-dialog')?.close();
-    const ticket = ++this.#launchToken;
+    const ticket = ++this.#navigation;
     this.launched = undefined;
     this.notice = '';
     if (route.screen !== 'app' || !this.client) return;
@@ -135,7 +135,7 @@ export class DemoShell extends LitElement {
         },
       },
     });
-    if (ticket !== this.#launchToken) return;
+    if (ticket !== this.#navigation) return;
     this.launching = undefined;
     this.gate = undefined;
     this.#answerSignIn = undefined;

@@ -1,5 +1,6 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
+import { demoButtonStyles } from './buttons.styles.ts';
 import type { OfferResponse } from '../../src/backend/contract.ts';
 
 /**
@@ -11,7 +12,7 @@ import type { OfferResponse } from '../../src/backend/contract.ts';
  */
 @customElement('demo-offer-dialog')
 export class DemoOfferDialog extends LitElement {
-  static override styles = css`
+  static override styles = [demoButtonStyles, css`
     dialog {
       box-sizing: border-box;
       width: min(560px, calc(100vw - 32px));
@@ -46,21 +47,6 @@ export class DemoOfferDialog extends LitElement {
       justify-content: flex-end;
       gap: var(--ma-space-s, 8px);
     }
-    button {
-      font: inherit;
-      padding: 10px 16px;
-      border-radius: 10px;
-      border: 1px solid transparent;
-      cursor: pointer;
-    }
-    button.primary {
-      background: var(--ma-color-brand, #0b57d0);
-      color: var(--ma-color-on-brand, #fff);
-    }
-    button.secondary {
-      background: transparent;
-      color: var(--ma-color-link, #0b57d0);
-    }
     button:focus-visible,
     a:focus-visible {
       outline: 2px solid var(--ma-color-focus, #0b57d0);
@@ -69,7 +55,7 @@ export class DemoOfferDialog extends LitElement {
     a {
       color: var(--ma-color-link, #0b57d0);
     }
-  `;
+  `];
 
   /** The offer to show. */
   @property({ attribute: false }) offer: OfferResponse | null = null;

@@ -1,5 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { demoButtonStyles } from './buttons.styles.ts';
 import type { BackendClient, OneTimeCodeMessage, SessionResponse } from '../../src/backend/index.ts';
 import { BackendError } from '../../src/backend/errors.ts';
 import { DEMO_SMS_EVENT, demoSmsInbox, type DemoSmsEvent, type DemoSmsInbox } from '../backend/sms.ts';
@@ -13,7 +14,7 @@ import { DEMO_SMS_EVENT, demoSmsInbox, type DemoSmsEvent, type DemoSmsInbox } fr
  */
 @customElement('demo-sign-in')
 export class DemoSignIn extends LitElement {
-  static override styles = css`
+  static override styles = [demoButtonStyles, css`
     :host {
       display: block;
       max-width: 360px;
@@ -53,21 +54,6 @@ export class DemoSignIn extends LitElement {
       gap: var(--ma-space-s, 8px);
       flex-wrap: wrap;
     }
-    button {
-      font: inherit;
-      padding: 10px 16px;
-      border-radius: 10px;
-      border: 1px solid transparent;
-      cursor: pointer;
-    }
-    button.primary {
-      background: var(--ma-color-brand, #0b57d0);
-      color: var(--ma-color-on-brand, #fff);
-    }
-    button.secondary {
-      background: transparent;
-      color: var(--ma-color-link, #0b57d0);
-    }
     button[disabled] {
       opacity: 0.6;
       cursor: default;
@@ -92,7 +78,7 @@ export class DemoSignIn extends LitElement {
     .error {
       color: var(--ma-color-negative, #b3261e);
     }
-  `;
+  `];
 
   /** The backend client the form talks to. */
   @property({ attribute: false }) client?: Pick<BackendClient, 'requestCode' | 'signIn'>;

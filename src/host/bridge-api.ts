@@ -98,11 +98,6 @@ export class BridgeApi {
     }
   }
 
-  /** `invoke` as a promise, for callers that prefer one. */
-  call(method: string, params: unknown): Promise<unknown> {
-    return new Promise((resolve, reject) => this.invoke(method, params, (error, result) => (error ? reject(error) : resolve(result))));
-  }
-
   #finish(method: string, params: unknown, startedAt: number, done: CallDone, result: unknown, error?: HostError): void {
     this.#log(method, params, startedAt, error);
     done(error, result);
