@@ -14,7 +14,7 @@ export const TokenErrorCode = {
   MISSING_CLAIM: 'MISSING_CLAIM',
   /** `exp` has passed. */
   EXPIRED: 'EXPIRED',
-  /** `nbf` is still in the future. */
+  /** `nbf` is still in the future, or a receipt's `iat` is (receipts have no `nbf`). */
   NOT_YET_VALID: 'NOT_YET_VALID',
   /** `aud` is not the expected app id. */
   WRONG_AUDIENCE: 'WRONG_AUDIENCE',
