@@ -1,7 +1,7 @@
 import type { LaunchTheme, Platform } from '../protocol/index.ts';
 import type { CallLog } from './call-log.ts';
 import type { MethodHandlers } from './handlers.ts';
-import { MiniAppHost, type LaunchError, type MiniAppDescriptor } from './miniapp-host.ts';
+import { MiniAppHost, type LaunchError, type MiniAppDescriptor, type MiniAppHostEventMap } from './miniapp-host.ts';
 
 const texts = {
   en: { title: 'Could not open the mini-app', retry: 'Retry', close: 'Close', loading: 'Loading' },
@@ -25,13 +25,16 @@ button { font: inherit; font-size: 15px; font-weight: 600; min-height: 40px; pad
 button:focus-visible { outline: none; box-shadow: var(--ma-focus-ring, 0 0 0 3px #1a5fc480); }
 `;
 
+/** `HTMLElement`, or a stand-in where there is no DOM (Node, server rendering), so importing never throws. */
+const ElementBase: typeof HTMLElement = globalThis.HTMLElement ?? (class {} as typeof HTMLElement);
+
 /**
  * `<miniapp-frame>`: opens one mini-app with a loader and the host's error screen (Retry, Close).
  * Set `app` (and `handlers`), then call `open()`. Events (bubbling, composed): `miniapp-ready`,
  * `miniapp-error` ({ code, message }), `miniapp-close-request`, `miniapp-closed`, `miniapp-reload`,
  * `miniapp-call` (a call log entry).
  */
-export class MiniAppFrameElement extends HTMLElement {
+export class MiniAppFrameElement extends ElementBase {
   /** The app to open. */
   app: MiniAppDescriptor | undefined;
   handlers: MethodHandlers | undefined;
@@ -152,10 +155,24 @@ export class MiniAppFrameElement extends HTMLElement {
   }
 }
 
-if (!customElements.get('miniapp-frame')) customElements.define('miniapp-frame', MiniAppFrameElement);
+if (globalThis.customElements && !customElements.get('miniapp-frame')) customElements.define('miniapp-frame', MiniAppFrameElement);
 
 declare global {
   interface HTMLElementTagNameMap {
     'miniapp-frame': MiniAppFrameElement;
+  }
+  /** The events of `<miniapp-frame>`; they bubble and cross shadow roots. */
+  interface HTMLElementEventMap {
+    /** The app said it is ready; the loader is gone. */
+    'miniapp-ready': MiniAppHostEventMap['ready'];
+    /** The launch failed; the error screen shows `detail.message`. */
+    'miniapp-error': MiniAppHostEventMap['error'];
+    /** The app asked to close; `preventDefault()` keeps it open. */
+    'miniapp-close-request': MiniAppHostEventMap['close-request'];
+    'miniapp-closed': MiniAppHostEventMap['closed'];
+    /** The app's page reloaded within the same launch. */
+    'miniapp-reload': MiniAppHostEventMap['reload'];
+    /** A bridge call, as entered in the call log. */
+    'miniapp-call': MiniAppHostEventMap['call'];
   }
 }

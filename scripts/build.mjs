@@ -1,0 +1,47 @@
+// Builds what the package ships: dist/ with .js, .d.ts and source maps (tsconfig.build.json), and
+// the tokens stylesheet. Runs in `prepack` and in the test command (before the packaging check).
+//   node scripts/build.mjs
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = join(root, 'dist');
+
+rmSync(dist, { recursive: true, force: true });
+const tsc = spawnSync(join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+if (tsc.status !== 0) {
+  console.error('build: tsc -p tsconfig.build.json failed');
+  process.exit(1);
+}
+
+function* files(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* files(path);
+    else yield path;
+  }
+}
+
+// tsc rewrites `./x.ts` to `./x.js` in the JavaScript it emits but keeps `.ts` in declarations,
+// which users' compilers refuse (TS5097 under nodenext) or cannot resolve: give them `.js` too.
+const relativeTs = /((?:from|import)\s*\(?\s*['"])(\.{1,2}\/[^'"]+)\.ts(['"])/g;
+const leftovers = [];
+for (const file of files(dist)) {
+  if (file.endsWith('.d.ts')) {
+    const text = readFileSync(file, 'utf8');
+    const rewritten = text.replace(relativeTs, '$1$2.js$3');
+    if (rewritten !== text) writeFileSync(file, rewritten);
+  }
+  if (/\.(d\.ts|js)$/.test(file) && /(?:from|import)\s*\(?\s*['"]\.{1,2}\/[^'"]+\.ts['"]/.test(readFileSync(file, 'utf8'))) {
+    leftovers.push(relative(root, file));
+  }
+}
+if (leftovers.length) {
+  console.error(`build: relative .ts imports left in ${leftovers.join(', ')}`);
+  process.exit(1);
+}
+
+copyFileSync(join(root, 'ui-kit/tokens/tokens.css'), join(dist, 'ui-kit/tokens/tokens.css'));
+console.log(`build: dist/ written (${[...files(dist)].length} files)`);
