@@ -3,6 +3,8 @@ import {
   assertUniqueField,
   compareKeys,
   createSerialQueue,
+  inListRange,
+  runAfterCommit,
   StoreConstraintError,
   uniqueValue,
   type ListOptions,
@@ -10,6 +12,7 @@ import {
   type StoreEntry,
   type StoreRecord,
   type StoreSchema,
+  type StoreTransaction,
   type StoreWriter,
 } from '../../src/backend/index.ts';
 import type { DemoDatabase } from './database.ts';
@@ -28,11 +31,13 @@ export function createIdbStore(db: DemoDatabase, schema: StoreSchema): Store {
   const exclusive = <R>(task: () => Promise<R>): Promise<R> =>
     serial(() => (globalThis.navigator?.locks ? navigator.locks.request(lockName, task) : task()));
 
-  const transaction = <R>(fn: (tx: StoreWriter) => Promise<R>): Promise<R> =>
+  const transaction = <R>(fn: (tx: StoreTransaction) => Promise<R>): Promise<R> =>
     exclusive(async () => {
       const pending: Pending = new Map();
-      const result = await fn(access(db, schema, pending));
+      const committedCallbacks: (() => void)[] = [];
+      const result = await fn({ ...access(db, schema, pending), afterCommit: (callback) => void committedCallbacks.push(callback) });
       if (pending.size > 0) await commit(db, schema, pending);
+      runAfterCommit(committedCallbacks);
       return result;
     });
 
@@ -85,8 +90,11 @@ function access(db: DemoDatabase, schema: StoreSchema, pending: Pending): StoreW
     },
     async list<T extends StoreRecord>(collection: string, options: ListOptions = {}) {
       assertCollection(schema, collection);
-      const { prefix = '', reverse = false, limit = Infinity } = options;
-      const range = IDBKeyRange.bound([collection, prefix], [collection, `${prefix}\uffff`]);
+      const { prefix = '', after, reverse = false, limit = Infinity } = options;
+      const upper = `${prefix}\uffff`;
+      const fromAfter = after !== undefined && after >= prefix;
+      if (fromAfter && after >= upper) return [];
+      const range = IDBKeyRange.bound([collection, fromAfter ? after : prefix], [collection, upper], fromAfter, false);
       const writes = pending.get(collection);
       const merged = new Map<string, StoreRecord>();
       let cursor = await db.transaction('records').store.openCursor(range, reverse ? 'prev' : 'next');
@@ -96,11 +104,11 @@ function access(db: DemoDatabase, schema: StoreSchema, pending: Pending): StoreW
         cursor = await cursor.continue();
       }
       for (const [key, write] of writes ?? []) {
-        if (!key.startsWith(prefix)) continue;
+        if (!inListRange(key, options)) continue;
         if (write === DELETED) merged.delete(key);
         else merged.set(key, structuredClone(write));
       }
-      const keys = [...merged.keys()].filter((key) => key.startsWith(prefix)).sort(compareKeys);
+      const keys = [...merged.keys()].filter((key) => inListRange(key, options)).sort(compareKeys);
       if (reverse) keys.reverse();
       return keys.slice(0, limit).map((key): StoreEntry<T> => ({ key, value: merged.get(key) as T }));
     },

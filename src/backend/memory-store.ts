@@ -3,6 +3,8 @@ import {
   assertUniqueField,
   compareKeys,
   createSerialQueue,
+  inListRange,
+  runAfterCommit,
   StoreConstraintError,
   uniqueValue,
   type ListOptions,
@@ -10,6 +12,7 @@ import {
   type StoreEntry,
   type StoreRecord,
   type StoreSchema,
+  type StoreTransaction,
   type StoreWriter,
 } from './store.ts';
 
@@ -20,7 +23,7 @@ export function createMemoryStore(schema: StoreSchema): Store {
   let committed: Data = new Map(Object.keys(schema).map((name) => [name, new Map()]));
   const serial = createSerialQueue();
 
-  const transaction = <R>(fn: (tx: StoreWriter) => Promise<R>): Promise<R> =>
+  const transaction = <R>(fn: (tx: StoreTransaction) => Promise<R>): Promise<R> =>
     serial(async () => {
       // Copy-on-write per collection: a transaction that throws leaves `committed` untouched.
       const working: Data = new Map(committed);
@@ -33,8 +36,11 @@ export function createMemoryStore(schema: StoreSchema): Store {
         }
         return working.get(collection)!;
       };
-      const result = await fn(createAccess(schema, () => working, writable));
+      const committedCallbacks: (() => void)[] = [];
+      const access = createAccess(schema, () => working, writable);
+      const result = await fn({ ...access, afterCommit: (callback) => void committedCallbacks.push(callback) });
       committed = working;
+      runAfterCommit(committedCallbacks);
       return result;
     });
 
@@ -69,8 +75,8 @@ function createAccess(schema: StoreSchema, data: () => Data, writable: (collecti
       return undefined;
     },
     async list<T extends StoreRecord>(collection: string, options: ListOptions = {}) {
-      const { prefix = '', reverse = false, limit = Infinity } = options;
-      const keys = [...readable(collection).keys()].filter((key) => key.startsWith(prefix)).sort(compareKeys);
+      const { reverse = false, limit = Infinity } = options;
+      const keys = [...readable(collection).keys()].filter((key) => inListRange(key, options)).sort(compareKeys);
       if (reverse) keys.reverse();
       return keys.slice(0, limit).map((key): StoreEntry<T> => ({ key, value: structuredClone(readable(collection).get(key)) as T }));
     },

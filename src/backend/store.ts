@@ -11,6 +11,14 @@
  *   together when `fn` resolves and are all discarded when it throws. Inside `fn`, use only the
  *   transaction handed to it (the store itself waits for the transaction to end) and do no slow
  *   work: prepare signatures and the like before opening it.
+ * - `tx.afterCommit(callback)` runs `callback` once the transaction's writes are visible to every
+ *   reader, before `transaction()` resolves; never when it rolls back.
+ * - Sequences: numbers used as keys are written at a fixed width (`sequenceKey`, zero-padded), so
+ *   code-unit order is numeric order. A counter read and written back inside a transaction hands
+ *   out numbers with no gaps in commit order: since transactions never interleave and commit at
+ *   once, a reader that has seen number N never later sees a new record below N appear. (A SQL
+ *   adapter gets the same from the counter row that every writer updates; a database sequence
+ *   would not, as its numbers are taken before commit and commit out of order.)
  */
 export type StoreRecord = Record<string, unknown>;
 
@@ -22,6 +30,8 @@ export interface StoreEntry<T extends StoreRecord = StoreRecord> {
 export interface ListOptions {
   /** Only keys that start with this. */
   prefix?: string;
+  /** Only keys that sort after this one (exclusive); combines with `prefix` and `reverse`. */
+  after?: string;
   /** Highest keys first. */
   reverse?: boolean;
   /** At most this many entries, taken after ordering. */
@@ -42,8 +52,14 @@ export interface StoreWriter extends StoreReader {
   delete(collection: string, key: string): Promise<void>;
 }
 
+/** The writer handed to `transaction(fn)`. */
+export interface StoreTransaction extends StoreWriter {
+  /** Runs `callback` once this transaction's writes are visible to readers; never if it rolls back. */
+  afterCommit(callback: () => void): void;
+}
+
 export interface Store extends StoreWriter {
-  transaction<R>(fn: (tx: StoreWriter) => Promise<R>): Promise<R>;
+  transaction<R>(fn: (tx: StoreTransaction) => Promise<R>): Promise<R>;
 }
 
 /** The collections a store holds, and the fields that must be unique in each. */
@@ -80,6 +96,33 @@ export function assertCollection(schema: StoreSchema, collection: string): { rea
   const definition = schema[collection];
   if (!definition) throw new Error(`Unknown collection "${collection}"`);
   return definition;
+}
+
+/** Digits of a sequence key: enough for every safe integer. */
+export const SEQUENCE_KEY_DIGITS = 16;
+
+/** A non-negative safe integer as a key that sorts in numeric order (zero-padded). */
+export function sequenceKey(n: number): string {
+  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`A sequence number must be a non-negative safe integer, not ${n}`);
+  return String(n).padStart(SEQUENCE_KEY_DIGITS, '0');
+}
+
+/** Whether a key is inside the range a `ListOptions` asks for (prefix and the exclusive `after`). */
+export function inListRange(key: string, options: ListOptions): boolean {
+  return key.startsWith(options.prefix ?? '') && (options.after === undefined || key > options.after);
+}
+
+/** Runs commit callbacks; one that throws does not stop the others, and its error is reported, not swallowed. */
+export function runAfterCommit(callbacks: readonly (() => void)[]): void {
+  for (const callback of callbacks) {
+    try {
+      callback();
+    } catch (error) {
+      queueMicrotask(() => {
+        throw error;
+      });
+    }
+  }
 }
 
 /** Key order shared by every adapter: UTF-16 code units. */

@@ -1,10 +1,11 @@
 import { expect } from 'chai';
-import { StoreConstraintError, type Store, type StoreSchema } from '../../src/backend/index.ts';
+import { sequenceKey, StoreConstraintError, type Store, type StoreSchema } from '../../src/backend/index.ts';
 
 /** The schema every adapter is tested with. */
 export const CONTRACT_SCHEMA: StoreSchema = {
   people: { unique: ['email'] },
   notes: {},
+  log: {},
 };
 
 async function rejection(attempt: Promise<unknown>): Promise<unknown> {
@@ -71,6 +72,102 @@ export function storeContract(adapter: string, open: (schema: StoreSchema) => Pr
       const latest = await store.list('notes', { prefix: 'app1/', reverse: true, limit: 2 });
       expect(latest.map((entry) => entry.key)).to.deep.equal(['app1/u3', 'app1/u2']);
       expect(await store.list('notes', { prefix: 'zzz' })).to.deep.equal([]);
+    });
+
+    it('lists only keys after `after` (exclusive), combined with prefix, reverse and limit', async () => {
+      for (const key of ['a/1', 'a/2', 'a/3', 'a/4', 'b/1', 'a']) await store.put('notes', key, { key });
+      const keys = async (options: Parameters<Store['list']>[1]) => (await store.list('notes', options)).map((entry) => entry.key);
+      expect(await keys({ after: 'a/2' })).to.deep.equal(['a/3', 'a/4', 'b/1']);
+      expect(await keys({ prefix: 'a/', after: 'a/2' })).to.deep.equal(['a/3', 'a/4']);
+      expect(await keys({ prefix: 'a/', after: 'a/2', limit: 1 })).to.deep.equal(['a/3']);
+      expect(await keys({ prefix: 'a/', after: 'a/2', reverse: true })).to.deep.equal(['a/4', 'a/3']);
+      expect(await keys({ prefix: 'a/', after: 'a/25' })).to.deep.equal(['a/3', 'a/4']);
+      expect(await keys({ prefix: 'a/', after: 'a/4' })).to.deep.equal([]);
+      expect(await keys({ prefix: 'b/', after: 'a/9' })).to.deep.equal(['b/1']);
+      expect(await keys({ prefix: 'a/', after: 'z' })).to.deep.equal([]);
+      expect(await keys({ prefix: 'a/', after: '' })).to.deep.equal(['a/1', 'a/2', 'a/3', 'a/4']);
+    });
+
+    it('sees its own writes through `after` inside a transaction', async () => {
+      await store.put('notes', 'a/1', { v: 1 });
+      await store.put('notes', 'a/3', { v: 3 });
+      const keys = await store.transaction(async (tx) => {
+        await tx.put('notes', 'a/2', { v: 2 });
+        await tx.put('notes', 'a/4', { v: 4 });
+        await tx.delete('notes', 'a/3');
+        return (await tx.list('notes', { prefix: 'a/', after: 'a/1' })).map((entry) => entry.key);
+      });
+      expect(keys).to.deep.equal(['a/2', 'a/4']);
+    });
+
+    it('orders sequence keys as numbers', async () => {
+      const numbers = [10, 9, 0, 2 ** 40, 100, 1, Number.MAX_SAFE_INTEGER, 99];
+      for (const n of numbers) await store.put('log', sequenceKey(n), { n });
+      const listed = (await store.list<{ n: number }>('log')).map((entry) => entry.value.n);
+      expect(listed).to.deep.equal([...numbers].sort((a, b) => a - b));
+      const after = await store.list<{ n: number }>('log', { after: sequenceKey(10), limit: 2 });
+      expect(after.map((entry) => entry.value.n)).to.deep.equal([99, 100]);
+      expect(() => sequenceKey(-1)).to.throw(RangeError);
+      expect(() => sequenceKey(1.5)).to.throw(RangeError);
+      expect(() => sequenceKey(2 ** 53)).to.throw(RangeError);
+    });
+
+    it('runs afterCommit callbacks once the writes are visible, and never for a rolled-back transaction', async () => {
+      const seen: unknown[] = [];
+      let resolvedBeforeCallback = false;
+      const done = store.transaction(async (tx) => {
+        await tx.put('notes', 'k', { v: 1 });
+        tx.afterCommit(() => {
+          seen.push('first');
+          void store.get('notes', 'k').then((value) => seen.push(value));
+        });
+        tx.afterCommit(() => seen.push('second'));
+        expect(seen).to.deep.equal([]);
+      });
+      void done.then(() => (resolvedBeforeCallback = seen.length === 0));
+      await done;
+      expect(resolvedBeforeCallback).to.equal(false);
+      expect(seen.slice(0, 2)).to.deep.equal(['first', 'second']);
+      await store.get('notes', 'k');
+      expect(seen[2]).to.deep.equal({ v: 1 });
+
+      await rejection(
+        store.transaction(async (tx) => {
+          await tx.put('notes', 'k', { v: 2 });
+          tx.afterCommit(() => seen.push('rolled back'));
+          throw new Error('no');
+        }),
+      );
+      expect(seen).to.not.include('rolled back');
+    });
+
+    it('hands out counter numbers once each, with no gaps, visible in commit order', async () => {
+      const committed: number[] = [];
+      const visibleAtCommit: number[][] = [];
+      const append = (index: number) =>
+        store.transaction(async (tx) => {
+          const counter = (await tx.get<{ last: number }>('notes', 'counter'))?.last ?? 0;
+          const n = counter + 1;
+          await tx.put('log', sequenceKey(n), { n, index });
+          await new Promise((resolve) => setTimeout(resolve, index % 3));
+          if (index === 7) throw new Error('rolled back: its number goes to the next writer');
+          await tx.put('notes', 'counter', { last: n });
+          tx.afterCommit(() => {
+            committed.push(n);
+            void store.list<{ n: number }>('log').then((entries) => visibleAtCommit.push(entries.map((entry) => entry.value.n)));
+          });
+          return n;
+        });
+      const outcomes = await Promise.allSettled(Array.from({ length: 20 }, (_, index) => append(index)));
+      expect(outcomes.filter((outcome) => outcome.status === 'rejected')).to.have.length(1);
+      const numbers = outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+      const expected = Array.from({ length: 19 }, (_, index) => index + 1);
+      expect(numbers).to.deep.equal(expected);
+      expect(committed).to.deep.equal(expected);
+      expect((await store.list<{ n: number }>('log')).map((entry) => entry.value.n)).to.deep.equal(expected);
+      await store.get('log', sequenceKey(1));
+      // Whatever a reader saw at any commit was a gap-free run from 1: no later number showed up early.
+      for (const seen of visibleAtCommit) expect(seen).to.deep.equal(expected.slice(0, seen.length));
     });
 
     it('refuses a second record with the same unique value and keeps the first', async () => {
