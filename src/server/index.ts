@@ -1,16 +1,20 @@
 /**
- * For partner backends (Node 20+): verify the launch token a mini-app sends you, against the
- * host's published keys. See docs/partner-backend.md.
+ * For partner backends (Node 20+): verify the launch token a mini-app sends you, and the receipt
+ * of a payment it took, against the host's published keys. See docs/partner-backend.md.
  */
 import { createLocalJWKSet, createRemoteJWKSet, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
 import {
   verifyLaunchToken as verifyWithKeys,
+  verifyReceipt as verifyReceiptWithKeys,
   type LaunchTokenClaims,
+  type ReceiptClaims,
   type VerifyLaunchTokenOptions as TokenOptions,
 } from '../tokens/index.ts';
 
 export { profileFromClaims, TokenError, TokenErrorCode, isTokenError, LAUNCH_TOKEN_TYPE } from '../tokens/index.ts';
 export type { LaunchTokenClaims } from '../tokens/index.ts';
+export { RECEIPT_TOKEN_TYPE, RECEIPT_STATUSES } from '../tokens/index.ts';
+export type { ReceiptClaims, ReceiptStatus } from '../tokens/index.ts';
 
 export interface VerifyLaunchTokenOptions {
   /** The host's JWKS URL, e.g. `https://host.example/api/.well-known/jwks.json` (fetched and cached). */
@@ -46,11 +50,37 @@ function remoteKeys(url: string | URL): JWTVerifyGetKey {
  */
 export function verifyLaunchToken(token: string, options: VerifyLaunchTokenOptions): Promise<LaunchTokenClaims> {
   const { jwksUrl, jwks, ...rest } = options;
+  return verifyWithKeys(token, { ...rest, getKey: keysFrom(jwksUrl, jwks) });
+}
+
+export interface VerifyReceiptOptions {
+  /** The host's JWKS URL (fetched and cached, shared with `verifyLaunchToken`). */
+  jwksUrl?: string | URL;
+  /** Or the key set itself. */
+  jwks?: JSONWebKeySet;
+  /** The host's issuer id (`iss`). */
+  issuer: string;
+  /** Your app id (`aud`): a receipt for another app is refused. */
+  audience: string;
+  /** Milliseconds since the epoch; the real time when omitted. */
+  now?: number;
+}
+
+/**
+ * Verifies a payment receipt and returns its claims (`paymentId`, `orderId`, `amount` in minor
+ * units, `currency`, `status`, `failureReason`), or throws a `TokenError` whose `code` says why.
+ * Then compare `orderId`, `amount` and `currency` with your own order before marking it paid.
+ */
+export function verifyReceipt(token: string, options: VerifyReceiptOptions): Promise<ReceiptClaims> {
+  const { jwksUrl, jwks, now, ...rest } = options;
+  return verifyReceiptWithKeys(token, { getKey: keysFrom(jwksUrl, jwks) }, { ...rest, now: now ?? Date.now() });
+}
+
+function keysFrom(jwksUrl: string | URL | undefined, jwks: JSONWebKeySet | undefined): JWTVerifyGetKey {
   if ((jwksUrl === undefined) === (jwks === undefined)) {
     throw new TypeError('Pass exactly one of jwksUrl or jwks');
   }
-  const getKey = jwksUrl !== undefined ? remoteKeys(jwksUrl) : createLocalJWKSet(jwks!);
-  return verifyWithKeys(token, { ...rest, getKey });
+  return jwksUrl !== undefined ? remoteKeys(jwksUrl) : createLocalJWKSet(jwks!);
 }
 
 /**

@@ -1,9 +1,10 @@
 import { expect } from 'chai';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { revocationChecker, TokenErrorCode, verifyLaunchToken } from '../../src/server/index.ts';
+import { revocationChecker, TokenErrorCode, verifyLaunchToken, verifyReceipt } from '../../src/server/index.ts';
+import { issueReceipt } from '../../src/tokens/index.ts';
 import { SEED_APPS, SEED_USERS } from '../../src/backend/index.ts';
-import { expectTokenError, withTamperedSignature } from '../tokens/helpers.ts';
+import { expectTokenError, withClaims, withTamperedSignature } from '../tokens/helpers.ts';
 import { createHarness, ISSUER, T0, type Harness } from '../backend/harness.ts';
 
 const bakery = SEED_APPS[0]!;
@@ -74,5 +75,41 @@ describe('the ./server entry for partner backends', () => {
 
   it('insists on exactly one source of keys', () => {
     expect(() => verifyLaunchToken('x.y.z', { issuer: ISSUER, audience: bakery.id })).to.throw(TypeError);
+    expect(() => verifyReceipt('x.y.z', { issuer: ISSUER, audience: bakery.id })).to.throw(TypeError);
+    expect(() => verifyReceipt('x.y.z', { jwks: { keys: [] }, jwksUrl: `${apiUrl}/.well-known/jwks.json`, issuer: ISSUER, audience: bakery.id })).to.throw(TypeError);
+  });
+
+  const receiptFor = async (appId: string) =>
+    (
+      await issueReceipt(
+        await h.keys.ring(),
+        { appId, userId: ivan.id, paymentId: 'pay-1', orderId: 'order-7', amount: 45_000, currency: 'RUB', status: 'succeeded' },
+        { issuer: ISSUER, now: T0, jti: `receipt-${appId}` },
+      )
+    ).token;
+
+  it('verifies a payment receipt against the host JWKS fetched over HTTP, sharing the cached key set', async () => {
+    const jwksUrl = `${apiUrl}/.well-known/jwks.json`;
+    const token = await receiptFor(bakery.id);
+    const claims = await verifyReceipt(token, { jwksUrl, issuer: ISSUER, audience: bakery.id, now: T0 });
+    expect(claims).to.deep.include({ sub: ivan.id, paymentId: 'pay-1', orderId: 'order-7', amount: 45_000, currency: 'RUB', status: 'succeeded' });
+
+    const launch = await testToken();
+    expect((await verifyLaunchToken(launch.token, { jwksUrl, issuer: ISSUER, audience: bakery.id, now: T0 })).sub).to.equal(ivan.id);
+    expect(requests.filter((url) => url.endsWith('/jwks.json')), 'one fetch for both kinds of token').to.have.length(1);
+
+    const verify = (candidate: string) => verifyReceipt(candidate, { jwksUrl, issuer: ISSUER, audience: bakery.id, now: T0 });
+    await expectTokenError(verify(withClaims(token, (c) => (c.amount = 100))), TokenErrorCode.BAD_SIGNATURE);
+    await expectTokenError(verify(withTamperedSignature(token)), TokenErrorCode.BAD_SIGNATURE);
+    await expectTokenError(verify(await receiptFor('fitness')), TokenErrorCode.WRONG_AUDIENCE);
+    await expectTokenError(verify(launch.token), TokenErrorCode.WRONG_TYPE);
+    await expectTokenError(verifyLaunchToken(token, { jwksUrl, issuer: ISSUER, audience: bakery.id, now: T0 }), TokenErrorCode.WRONG_TYPE);
+  });
+
+  it('verifies a receipt against a local JWKS, with the real clock when no time is given', async () => {
+    const jwks = await h.client().jwks();
+    const claims = await verifyReceipt(await receiptFor(bakery.id), { jwks, issuer: ISSUER, audience: bakery.id });
+    expect(claims.paymentId).to.equal('pay-1');
+    await expectTokenError(verifyReceipt(await receiptFor(bakery.id), { jwks, issuer: 'https://evil.example', audience: bakery.id }), TokenErrorCode.WRONG_ISSUER);
   });
 });
