@@ -13,6 +13,21 @@ import { gzipSync } from 'node:zlib';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const COMPONENT_BUDGET = 3072;
 
+/**
+ * package.json's `sideEffects` names the built files (dist/) only, so esbuild would drop the
+ * sources' bare imports (`import './tab.ts'`) and measure a component without its parts.
+ */
+const sourcesHaveSideEffects = {
+  name: 'sources-have-side-effects',
+  setup(build) {
+    build.onResolve({ filter: /\.ts$/ }, async ({ path, importer, kind, resolveDir, pluginData }) => {
+      if (pluginData === sourcesHaveSideEffects) return undefined;
+      const resolved = await build.resolve(path, { importer, kind, resolveDir, pluginData: sourcesHaveSideEffects });
+      return resolved.errors.length ? undefined : { path: resolved.path, sideEffects: true };
+    });
+  },
+};
+
 /** min+gzip bytes of one entry bundled without lit. */
 export async function bundledSize(entry) {
   const result = await build({
@@ -25,6 +40,7 @@ export async function bundledSize(entry) {
     legalComments: 'none',
     external: ['lit', 'lit/*', '@lit/*', '@lit-labs/*'],
     tsconfig: join(root, 'tsconfig.json'),
+    plugins: [sourcesHaveSideEffects],
     logLevel: 'silent',
   });
   const code = result.outputFiles[0].contents;
