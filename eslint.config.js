@@ -1,7 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const domainFolders = ['src/protocol/**', 'src/catalog/**', 'src/chat/**', 'src/tokens/**'];
+const domainFolders = ['src/protocol/**', 'src/catalog/**', 'src/chat/**', 'src/tokens/**', 'src/payments/**'];
 
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'coverage', '.test-results', 'bench/.build', 'bench/results.json', 'demo/public/**', 'custom-elements.json', '**/*.css.ts'] },

@@ -1,4 +1,4 @@
-// Proves that the pure domains (src/catalog, src/chat) import nothing but their own modules and
+// Proves that the pure domains (src/catalog, src/chat, src/payments) import nothing but their own modules and
 // src/protocol, and touch no DOM, clock or random source of their own.
 import { expect } from 'chai';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -63,7 +63,7 @@ function domainViolations(fileName: string, text: string, allowedDirs: readonly 
 
 describe('pure domains: imports and globals', () => {
   const protocol = join(root, 'src', 'protocol');
-  for (const domain of ['catalog', 'chat']) {
+  for (const domain of ['catalog', 'chat', 'payments']) {
     const dir = join(root, 'src', domain);
     const files = filesUnder(dir);
     it(`src/${domain} holds TypeScript files only`, () => {
