@@ -1,6 +1,7 @@
-// The project's test command: lint, typecheck, the Node tests and the Chromium tests, then one
-// closing line "N passed, N failed" computed from what each runner reported. Exits non-zero if
-// anything failed. Extra arguments are passed to web-test-runner (e.g. a file glob).
+// The project's test command: lint, typecheck, the Node tests, the Chromium tests and the packaging
+// check (scripts/pack-check.mjs), then one closing line "N passed, N failed" computed from what
+// each runner reported. Exits non-zero if anything failed. Extra arguments are passed to
+// web-test-runner (e.g. a file glob).
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { ensureChromium } from './ensure-chromium.mjs';
@@ -40,6 +41,8 @@ for (const [name, command, args] of [
 for (const [name, command, args, file] of [
   ['node tests', bin('mocha'), ['--reporter', './scripts/mocha-summary-reporter.cjs'], `${resultsDir}/node.json`],
   ['browser tests', bin('web-test-runner'), process.argv.slice(2), `${resultsDir}/browser.json`],
+  // Builds, packs and installs the tarball into fresh apps outside the repository.
+  ['packaging check', process.execPath, ['scripts/pack-check.mjs'], `${resultsDir}/package.json`],
 ]) {
   console.log(`\n== ${name}`);
   if (name === 'browser tests' && !haveChromium) {
