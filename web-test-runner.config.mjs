@@ -28,6 +28,9 @@ export default {
           '--no-first-run',
           '--disable-quic',
           '--disable-gpu',
+          // The hostile-input tests force a GC and read the host page's heap exactly.
+          '--js-flags=--expose-gc',
+          '--enable-precise-memory-info',
         ],
       },
     }),

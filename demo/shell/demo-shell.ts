@@ -70,7 +70,7 @@ export class DemoShell extends LitElement {
   /** The launch gate on screen while a mini-app is being opened. */
   @state() private gate: 'checking' | 'sign-in' | 'offer' | undefined;
   @state() private notice = '';
-  @state() private scheme: 'light' | 'dark' = 'light';
+  @state() private scheme: 'light' | 'dark' = matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
   readonly callLog = new CallLog();
   #handlers: MethodHandlers = {};
   #answerSignIn: ((signedIn: boolean) => void) | undefined;

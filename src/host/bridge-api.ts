@@ -1,11 +1,13 @@
 import {
   ErrorCode,
   METHOD_CAPABILITY,
+  type BridgeErrorPayload,
   type Capability,
   type CloseRequest,
   type MethodName,
 } from '../protocol/index.ts';
-import { redact, type CallLog } from './call-log.ts';
+import { cut, MAX_MESSAGE, quote } from './bounded.ts';
+import type { CallLog } from './call-log.ts';
 import type { CallContext, MethodHandlers } from './handlers.ts';
 import { HostError } from './host-error.ts';
 import { TokenBucket, type RateLimit } from './rate-limit.ts';
@@ -17,8 +19,8 @@ export interface BuiltinMethods {
   close(request: CloseRequest | undefined): void;
 }
 
-/** Receives a call's outcome: an error, or undefined and the result. */
-export type CallDone = (error: HostError | undefined, result?: unknown) => void;
+/** Receives a call's outcome: an error payload, or undefined and the result. */
+export type CallDone = (error: BridgeErrorPayload | undefined, result?: unknown) => void;
 
 export interface BridgeApiOptions {
   appId: string;
@@ -33,16 +35,23 @@ export interface BridgeApiOptions {
   callTimeoutMs?: number;
 }
 
+const CLOSING: BridgeErrorPayload = { code: ErrorCode.CANCELLED, message: 'The mini-app is closing' };
+const THROTTLED: BridgeErrorPayload = { code: ErrorCode.RATE_LIMITED, message: 'Too many calls; slow down and retry later' };
+const FAILED: BridgeErrorPayload = { code: ErrorCode.INTERNAL, message: 'The host could not complete the call' };
+
 /**
- * One launch's API: the only thing a mini-app can reach. Every call goes through the same gate —
- * known method, granted capability, rate limit, argument schema — then its handler, and lands in
- * the call log whatever the outcome.
+ * One launch's API: the only thing a mini-app can reach. Every message an app sends is charged to
+ * its rate limit first, refused or not; then a call goes through the same gate — known method,
+ * granted capability, argument schema — then its handler, and lands in the call log whatever the
+ * outcome. Refusals are plain payloads (no exception, no stack trace), so a flood of junk costs
+ * the host little.
  */
 export class BridgeApi {
   readonly #options: BridgeApiOptions;
   readonly #bucket: TokenBucket | undefined;
   readonly #context: CallContext;
   readonly #timers = new Set<ReturnType<typeof setTimeout>>();
+  #throttled = 0;
 
   constructor(options: BridgeApiOptions) {
     this.#options = options;
@@ -64,22 +73,30 @@ export class BridgeApi {
     );
   }
 
+  /** Charges `count` messages or calls to the rate limit; false when over it. */
+  admit(count = 1): boolean {
+    return !this.#bucket || this.#bucket.take(count);
+  }
+
   /**
    * Runs one call and reports its outcome to `done`: at once when the handler answers
    * synchronously (no promise on the hot path), later when it returns a promise.
    */
   invoke(method: string, params: unknown, done: CallDone): void {
     const startedAt = performance.now();
+    const refusal = this.#gate(method, params);
+    if (refusal === THROTTLED) return this.#throttle(done);
+    if (refusal) return this.#finish(method, params, startedAt, done, undefined, refusal);
     let result: unknown;
     try {
-      result = this.#run(method, params);
+      result = this.#run(method as MethodName, params);
     } catch (error) {
-      return this.#finish(method, params, startedAt, done, undefined, toHostError(error));
+      return this.#finish(method, params, startedAt, done, undefined, toPayload(error));
     }
     if (isThenable(result)) {
       // A handler that never settles must not leave the app waiting forever.
       let settled = false;
-      const settle = (value: unknown, error?: HostError) => {
+      const settle = (value: unknown, error?: BridgeErrorPayload) => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
@@ -87,35 +104,86 @@ export class BridgeApi {
         this.#finish(method, params, startedAt, done, value, error);
       };
       const limit = this.#options.callTimeoutMs ?? 30_000;
-      const timer = setTimeout(() => settle(undefined, new HostError(ErrorCode.TIMEOUT, `The host did not answer ${method} within ${limit / 1000} s`)), limit);
+      const timer = setTimeout(() => settle(undefined, { code: ErrorCode.TIMEOUT, message: `The host did not answer ${method} within ${limit / 1000} s` }), limit);
       this.#timers.add(timer);
       result.then(
         (value) => settle(value),
-        (error: unknown) => settle(undefined, toHostError(error)),
+        (error: unknown) => settle(undefined, toPayload(error)),
       );
     } else {
       this.#finish(method, params, startedAt, done, result);
     }
   }
 
-  #finish(method: string, params: unknown, startedAt: number, done: CallDone, result: unknown, error?: HostError): void {
-    this.#log(method, params, startedAt, error);
+  /**
+   * Records something the app sent that is not a call (no id to answer), charged to the rate
+   * limit like a call; past the limit it is dropped without a log entry.
+   */
+  malformed(what: string): void {
+    if (!this.admit()) return void this.#throttle(() => undefined);
+    this.record('(malformed)', undefined, { code: ErrorCode.INVALID_ARGUMENT, message: `Ignored ${what}` });
+  }
+
+  /** Writes one refused call or message to the log. */
+  record(method: string, params: unknown, error: BridgeErrorPayload, startedAt = performance.now()): void {
+    this.#options.callLog.add({
+      appId: this.#options.appId,
+      launchId: this.#options.launchId,
+      method,
+      args: params,
+      startedAt,
+      durationMs: performance.now() - startedAt,
+      outcome: 'error',
+      errorCode: error.code,
+      errorMessage: error.message,
+    });
+  }
+
+  /**
+   * A call over the rate limit is answered at once and counted; the log gets one entry for all
+   * the calls refused in the same task, so a flood costs the host little and cannot churn the log.
+   */
+  #throttle(done: CallDone): void {
+    if (this.#throttled++ === 0) {
+      queueMicrotask(() => {
+        const count = this.#throttled;
+        this.#throttled = 0;
+        this.record('(rate limited)', { calls: count }, { code: ErrorCode.RATE_LIMITED, message: `${count} call${count === 1 ? '' : 's'} refused over the rate limit` });
+      });
+    }
+    done(THROTTLED);
+  }
+
+  #finish(method: string, params: unknown, startedAt: number, done: CallDone, result: unknown, error?: BridgeErrorPayload): void {
+    const { appId, launchId, callLog } = this.#options;
+    callLog.add({
+      appId,
+      launchId,
+      method,
+      args: params,
+      startedAt,
+      durationMs: performance.now() - startedAt,
+      outcome: error ? 'error' : 'ok',
+      ...(error ? { errorCode: error.code, errorMessage: error.message } : {}),
+    });
     done(error, result);
   }
 
-  #run(method: string, params: unknown): unknown {
-    if (this.#options.signal.aborted) throw new HostError(ErrorCode.CANCELLED, 'The mini-app is closing');
-    if (!isKnownMethod(method)) throw new HostError(ErrorCode.UNSUPPORTED, `Unknown method: ${describe(method)}`);
+  /** Why the call may not run, or undefined. The method name is the app's: quoted cut, never echoed whole. */
+  #gate(method: string, params: unknown): BridgeErrorPayload | undefined {
+    if (this.#options.signal.aborted) return CLOSING;
+    if (!this.admit()) return THROTTLED;
+    if (!isKnownMethod(method)) return { code: ErrorCode.UNSUPPORTED, message: `Unknown method: ${quote(method)}` };
     const capability = METHOD_CAPABILITY[method];
     if (capability !== null && !this.#options.capabilities.has(capability)) {
-      throw new HostError(ErrorCode.PERMISSION_DENIED, `${method} needs the "${capability}" capability, which this mini-app has not been granted`);
-    }
-    if (this.#bucket && !this.#bucket.take()) {
-      throw new HostError(ErrorCode.RATE_LIMITED, `Too many calls; slow down and retry ${method} later`);
+      return { code: ErrorCode.PERMISSION_DENIED, message: `${method} needs the "${capability}" capability, which this mini-app has not been granted` };
     }
     const problem = checkParams(method, params);
-    if (problem) throw new HostError(ErrorCode.INVALID_ARGUMENT, problem.message, { issues: problem.issues });
+    if (problem) return { code: ErrorCode.INVALID_ARGUMENT, message: problem.message, details: { issues: problem.issues } };
+    return undefined;
+  }
 
+  #run(method: MethodName, params: unknown): unknown {
     switch (method) {
       case 'app.ready':
         return this.#options.builtins.ready();
@@ -128,34 +196,19 @@ export class BridgeApi {
       }
     }
   }
-
-  #log(method: string, params: unknown, startedAt: number, error?: HostError): void {
-    const { appId, launchId, callLog } = this.#options;
-    callLog.add({
-      appId,
-      launchId,
-      method: typeof method === 'string' ? method : describe(method),
-      args: redact(params),
-      startedAt,
-      durationMs: performance.now() - startedAt,
-      outcome: error ? 'error' : 'ok',
-      ...(error ? { errorCode: error.code, errorMessage: error.message } : {}),
-    });
-  }
 }
 
-export function toHostError(error: unknown): HostError {
-  if (error instanceof HostError) return error;
+/** A handler's failure as the app sees it: a `HostError` keeps its code, anything else is INTERNAL. */
+function toPayload(error: unknown): BridgeErrorPayload {
+  if (error instanceof HostError) {
+    const payload = error.toPayload();
+    return { ...payload, message: cut(payload.message, MAX_MESSAGE) };
+  }
   // A handler's own failure must not leak host internals to the app.
   console.error('bridge handler failed', error);
-  return new HostError(ErrorCode.INTERNAL, 'The host could not complete the call');
+  return FAILED;
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
   return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
-}
-
-function describe(value: unknown): string {
-  const text = typeof value === 'string' ? value : typeof value;
-  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }

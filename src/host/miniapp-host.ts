@@ -1,5 +1,6 @@
 import {
   ErrorCode,
+  MAX_BATCH,
   PROTOCOL_VERSION,
   REFUSED,
   WELCOME,
@@ -49,6 +50,7 @@ export interface MiniAppHostOptions {
   handlers?: MethodHandlers;
   route?: string;
   anchor?: string;
+  /** The app's theme; by default the system's colour scheme, followed while the app runs. */
   theme?: LaunchTheme;
   locale?: string;
   platform?: Platform;
@@ -142,7 +144,7 @@ export class MiniAppHost extends EventTarget {
       appId: this.app.id,
       route: options.route ?? '/',
       anchor: options.anchor ?? '',
-      theme: options.theme ?? { scheme: 'light' },
+      theme: options.theme ?? { scheme: systemScheme() },
       locale: options.locale ?? document.documentElement.lang ?? 'en',
       platform: options.platform ?? 'web',
       viewport: { width: 0, height: 0 },
@@ -167,6 +169,10 @@ export class MiniAppHost extends EventTarget {
     if (this.#callListeners > 0) this.#subscribeLog();
 
     window.addEventListener('message', this.#onWindowMessage, { signal: abort.signal });
+    // With no theme of its own the host follows the system, and so does the app it runs.
+    matchMedia(DARK_QUERY).addEventListener('change', () => {
+      if (!this.#options.theme) this.#server?.emit('theme', { scheme: systemScheme() } satisfies HostEvents['theme']);
+    }, { signal: abort.signal });
     this.#readyTimer = setTimeout(() => {
       this.#fail({ code: 'READY_TIMEOUT', message: `${this.app.name} did not get ready in ${this.#readyTimeoutMs / 1000} s` });
     }, this.#readyTimeoutMs);
@@ -272,9 +278,9 @@ export class MiniAppHost extends EventTarget {
     }
     // A second hello for the same launch is the app reloading itself: new port, same state and log.
     const reloaded = this.#server !== undefined;
-    this.#server?.close();
+    this.#server?.close('replaced');
     const channel = new MessageChannel();
-    this.#server = new PortServer(channel.port1, this.#api, this.callLog, { appId: this.app.id, launchId: launch.launchId });
+    this.#server = new PortServer(channel.port1, this.#api);
     const welcome: WelcomeMessage = {
       type: WELCOME,
       launchId: launch.launchId,
@@ -282,6 +288,7 @@ export class MiniAppHost extends EventTarget {
       capabilities: [...this.app.capabilities],
       methods: this.#api.availableMethods(),
       reloaded,
+      maxBatch: MAX_BATCH,
     };
     target.postMessage(welcome, this.appOrigin, [channel.port2]);
     clearTimeout(this.#probeTimer);
@@ -347,4 +354,10 @@ export class MiniAppHost extends EventTarget {
     this.#iframe?.remove();
     this.#iframe = undefined;
   }
+}
+
+const DARK_QUERY = '(prefers-color-scheme: dark)';
+
+function systemScheme(): LaunchTheme['scheme'] {
+  return matchMedia(DARK_QUERY).matches ? 'dark' : 'light';
 }

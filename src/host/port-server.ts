@@ -1,9 +1,5 @@
-import { ErrorCode, type BridgeErrorPayload, type WireReply } from '../protocol/index.ts';
+import { ErrorCode, MAX_BATCH, type BridgeErrorPayload, type HostEvents, type WireReply } from '../protocol/index.ts';
 import type { BridgeApi } from './bridge-api.ts';
-import type { CallLog } from './call-log.ts';
-
-/** Calls in one batch beyond this are refused as a whole. */
-export const MAX_BATCH = 10_000;
 
 const COMLINK_TYPES = new Set(['GET', 'SET', 'APPLY', 'CONSTRUCT', 'ENDPOINT', 'RELEASE']);
 
@@ -22,18 +18,14 @@ interface ComlinkMessage {
 export class PortServer {
   readonly #port: MessagePort;
   readonly #api: BridgeApi;
-  readonly #log: CallLog;
-  readonly #context: { appId: string; launchId: string };
   #replies: WireReply[] = [];
   #receiving = false;
   #flushQueued = false;
   #closed = false;
 
-  constructor(port: MessagePort, api: BridgeApi, log: CallLog, context: { appId: string; launchId: string }) {
+  constructor(port: MessagePort, api: BridgeApi) {
     this.#port = port;
     this.#api = api;
-    this.#log = log;
-    this.#context = context;
     port.onmessage = (event) => this.#receive(event.data);
     port.onmessageerror = () => this.#malformed('a message that could not be deserialised');
   }
@@ -43,8 +35,13 @@ export class PortServer {
     if (!this.#closed) this.#port.postMessage({ event, data });
   }
 
-  close(): void {
+  /**
+   * Stops serving. The app is told first (`disconnected`), so the SDK settles every call still in
+   * flight on this port instead of waiting for answers that will never come.
+   */
+  close(reason: HostEvents['disconnected']['reason'] = 'closed'): void {
     if (this.#closed) return;
+    this.emit('disconnected', { reason } satisfies HostEvents['disconnected']);
     this.#closed = true;
     this.#port.onmessage = null;
     this.#port.onmessageerror = null;
@@ -58,11 +55,12 @@ export class PortServer {
     this.#receiving = true;
     try {
       if (Array.isArray(data)) {
-        if (Array.isArray(data[0])) {
-          if (data.length > MAX_BATCH) return this.#malformed(`a batch of ${data.length} calls (max ${MAX_BATCH})`);
-          for (const call of data) this.#callTuple(call);
-        } else {
+        // A call starts with its id; any other array is a batch, each of its items answered on its own.
+        if (isCallId(data[0])) {
           this.#callTuple(data);
+        } else {
+          if (data.length > MAX_BATCH) return this.#refuseBatch(data);
+          for (const call of data) this.#callTuple(call);
         }
       } else if (isComlinkMessage(data)) {
         this.#callComlink(data);
@@ -71,7 +69,8 @@ export class PortServer {
       }
     } catch (error) {
       // Nothing an app sends may break the host; record and carry on.
-      this.#malformed(`a message that failed to process: ${String(error)}`);
+      console.error('bridge message failed', error);
+      this.#malformed('a message that failed to process');
     } finally {
       this.#receiving = false;
       this.#flush();
@@ -84,9 +83,22 @@ export class PortServer {
     }
     const [id, method, params] = call as [number, unknown, unknown];
     if (typeof method !== 'string') {
-      return this.#reply([id, 1, { code: ErrorCode.INVALID_ARGUMENT, message: 'The method name must be a string' }]);
+      if (!this.#api.admit()) return this.#reply([id, 1, THROTTLED]);
+      this.#api.record(`(${typeof method})`, undefined, NOT_A_NAME);
+      return this.#reply([id, 1, NOT_A_NAME]);
     }
-    this.#api.invoke(method, params, (error, result) => this.#reply(error ? [id, 1, error.toPayload()] : [id, 0, result]));
+    this.#api.invoke(method, params, (error, result) => this.#reply(error ? [id, 1, error] : [id, 0, result]));
+  }
+
+  /**
+   * A batch above the limit the welcome announced: every call in it is answered with the same
+   * error (none runs), the whole batch is charged to the rate limit and logged once.
+   */
+  #refuseBatch(batch: unknown[]): void {
+    this.#api.admit(batch.length);
+    const error: BridgeErrorPayload = { code: ErrorCode.INVALID_ARGUMENT, message: `A batch holds at most ${MAX_BATCH} calls; this one held ${batch.length}` };
+    this.#api.record('(batch)', undefined, error);
+    for (const call of batch) if (Array.isArray(call) && isCallId(call[0])) this.#replies.push([call[0], 1, error]);
   }
 
   /** Later replies (async handlers) that become ready in the same task also leave together. */
@@ -125,44 +137,36 @@ export class PortServer {
         value: { isError: true, value: { name: 'MiniAppError', message: payload.message, code: payload.code } },
       });
 
-    if (message.type === 'RELEASE') return answer(undefined);
+    if (message.type === 'RELEASE') return this.#api.admit() ? answer(undefined) : fail(THROTTLED);
     const path = message.path;
     if (message.type !== 'APPLY' || !Array.isArray(path) || path.length !== 1 || typeof path[0] !== 'string') {
+      if (!this.#api.admit()) return fail(THROTTLED);
       const payload = { code: ErrorCode.UNSUPPORTED, message: `Only calls to declared methods are answered (got ${message.type})` };
-      this.#logRefused(`comlink ${message.type}`, payload);
+      this.#api.record(`comlink ${message.type}`, undefined, payload);
       return fail(payload);
     }
     const args = Array.isArray(message.argumentList) ? message.argumentList : [];
     if (args.length > 1 || args.some((arg) => !isRawWireValue(arg))) {
+      if (!this.#api.admit()) return fail(THROTTLED);
       const payload = { code: ErrorCode.INVALID_ARGUMENT, message: 'A method takes at most one plain-data argument' };
-      this.#logRefused(path[0], payload);
+      this.#api.record(path[0], undefined, payload);
       return fail(payload);
     }
     const params = (args[0] as { value: unknown } | undefined)?.value;
     this.#api.invoke(path[0], params, (error, result) => {
       if (this.#closed) return;
-      if (error) fail(error.toPayload());
+      if (error) fail(error);
       else answer(result);
     });
   }
 
   #malformed(what: string): void {
-    this.#logRefused('(malformed)', { code: ErrorCode.INVALID_ARGUMENT, message: `Ignored ${what}` });
-  }
-
-  #logRefused(method: string, payload: BridgeErrorPayload): void {
-    this.#log.add({
-      ...this.#context,
-      method,
-      args: undefined,
-      startedAt: performance.now(),
-      durationMs: 0,
-      outcome: 'error',
-      errorCode: payload.code,
-      errorMessage: payload.message,
-    });
+    this.#api.malformed(what);
   }
 }
+
+const THROTTLED: BridgeErrorPayload = { code: ErrorCode.RATE_LIMITED, message: 'Too many calls; slow down and retry later' };
+const NOT_A_NAME: BridgeErrorPayload = { code: ErrorCode.INVALID_ARGUMENT, message: 'The method name must be a string' };
 
 function isCallId(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value);

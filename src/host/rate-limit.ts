@@ -18,13 +18,16 @@ export class TokenBucket {
     this.#updatedAt = now();
   }
 
-  /** Takes one token; false when the bucket is empty. */
-  take(): boolean {
+  /** Takes `count` tokens (one by default); false when fewer were left, which empties the bucket. */
+  take(count = 1): boolean {
     const now = this.now();
     this.#tokens = Math.min(this.limit.burst, this.#tokens + ((now - this.#updatedAt) / 1000) * this.limit.perSecond);
     this.#updatedAt = now;
-    if (this.#tokens < 1) return false;
-    this.#tokens -= 1;
+    if (this.#tokens < count) {
+      this.#tokens = 0;
+      return false;
+    }
+    this.#tokens -= count;
     return true;
   }
 }

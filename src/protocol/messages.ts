@@ -8,6 +8,14 @@ import type { Insets, LaunchTheme, Viewport } from './launch.ts';
  */
 export const PROTOCOL_VERSION = 1;
 
+/**
+ * The most calls one batch message may hold. The host answers every call of a larger batch with
+ * INVALID_ARGUMENT and runs none; the SDK splits its batches to the limit the welcome announces.
+ * One batch is handled in one task, so the limit also bounds how long an app can hold the host's
+ * event loop with one message (a few ms); larger bursts are spread over several tasks.
+ */
+export const MAX_BATCH = 1000;
+
 /** Posted by the SDK to `parent` at the host origin, once per page load. */
 export interface HelloMessage {
   type: 'miniapp:hello';
@@ -24,6 +32,8 @@ export interface WelcomeMessage {
   methods: string[];
   /** True when this `hello` came from a reload of the same launch. */
   reloaded: boolean;
+  /** The most calls the host takes in one batch (`MAX_BATCH` when absent). */
+  maxBatch?: number;
 }
 
 /** Posted by the host instead of `welcome` when it will not talk to this SDK. */
@@ -66,5 +76,10 @@ export interface HostEvents {
   closing: { graceMs: number };
   theme: LaunchTheme;
   viewport: { viewport: Viewport; safeArea: Insets };
+  /**
+   * The host stopped serving this port: `replaced` by a newer handshake of the same launch, or
+   * `closed`. Calls in flight on it settle with CANCELLED; later ones fail at once.
+   */
+  disconnected: { reason: 'replaced' | 'closed' };
 }
 export type HostEventName = keyof HostEvents;

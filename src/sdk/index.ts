@@ -1,6 +1,7 @@
 import {
   ErrorCode,
   HELLO,
+  MAX_BATCH,
   PROTOCOL_VERSION,
   REFUSED,
   WELCOME,
@@ -36,13 +37,22 @@ export class MiniAppError extends Error {
 export interface ConnectOptions {
   /** How long to wait for the host's answer, in ms (default 5000). */
   timeout?: number;
+  /** How long a call may wait for its answer before it rejects with TIMEOUT, in ms (default 30,000). */
+  callTimeout?: number;
   /** Host origins this app agrees to run in; any by default. */
   hosts?: readonly string[];
   /** Send calls made in the same task as one message (default true). */
   coalesce?: boolean;
 }
 
-type ParamsArg<M extends MethodName> = MethodParams<M> extends void ? [params?: MethodParams<M>] : [params: MethodParams<M>];
+export interface CallOptions {
+  /** This call's own timeout in ms, instead of `callTimeout`. */
+  timeout?: number;
+}
+
+type ParamsArg<M extends MethodName> = MethodParams<M> extends void
+  ? [params?: MethodParams<M>, options?: CallOptions]
+  : [params: MethodParams<M>, options?: CallOptions];
 
 /** A connected mini-app: launch info, the typed bridge, host events. */
 export interface MiniApp {
@@ -53,11 +63,14 @@ export interface MiniApp {
   readonly capabilities: readonly Capability[];
   /** True when this page is a reload of an earlier page of the same launch. */
   readonly reloaded: boolean;
-  /** Calls a bridge method; rejects with `MiniAppError`. */
+  /**
+   * Calls a bridge method. Always settles: the result, or a `MiniAppError` — from the host, or
+   * INVALID_ARGUMENT when the arguments are not plain data, TIMEOUT, CANCELLED once disconnected.
+   */
   call<M extends MethodName>(method: M, ...params: ParamsArg<M>): Promise<MethodResult<M>>;
   /** Tells the host the app has painted: the host hides its loader. */
   ready(): Promise<void>;
-  /** Asks the host to close the app. */
+  /** Asks the host to close the app (a non-string reason, such as a click event, is left out). */
   close(reason?: string): Promise<void>;
   /** Listens to a host event; returns the function that stops listening. */
   on<E extends HostEventName>(event: E, listener: (data: HostEvents[E]) => void): () => void;
@@ -90,7 +103,7 @@ export function connect(options: ConnectOptions = {}): Promise<MiniApp> {
         fail(data.error.code, data.error.message);
       } else if (data.type === WELCOME && ports[0]) {
         stop();
-        resolve(client(ports[0], launch, data, options.coalesce !== false));
+        resolve(client(ports[0], launch, data, options));
       }
     };
     const timer = setTimeout(() => {
@@ -105,35 +118,103 @@ export function connect(options: ConnectOptions = {}): Promise<MiniApp> {
   return connection;
 }
 
-function client(port: MessagePort, launch: LaunchParams, welcome: WelcomeMessage, coalesce: boolean): MiniApp {
-  const pending = new Map<number, [(value: never) => void, (error: MiniAppError) => void]>();
+interface PendingCall {
+  resolve(value: unknown): void;
+  reject(error: MiniAppError): void;
+  method: string;
+  deadline: number;
+}
+
+function client(port: MessagePort, launch: LaunchParams, welcome: WelcomeMessage, options: ConnectOptions): MiniApp {
+  const pending = new Map<number, PendingCall>();
   const listeners = new Map<string, Set<(data: never) => void>>();
+  const maxBatch = welcome.maxBatch ?? MAX_BATCH;
+  const coalesce = options.coalesce !== false;
+  const callTimeout = options.callTimeout ?? 30_000;
   let nextId = 0;
   let queue: WireCall[] = [];
+  let disconnected: MiniAppError | undefined;
+  // One timer for all calls, set for the earliest deadline: no timer per call on the hot path.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let timerAt = Infinity;
 
+  const fail = (id: number, error: MiniAppError) => {
+    const call = pending.get(id);
+    if (!call) return;
+    pending.delete(id);
+    call.reject(error);
+  };
+  const arm = (deadline: number) => {
+    if (deadline >= timerAt) return;
+    clearTimeout(timer);
+    timerAt = deadline;
+    timer = setTimeout(sweep, deadline - performance.now());
+  };
+  const sweep = () => {
+    timerAt = Infinity;
+    const now = performance.now();
+    let next = Infinity;
+    for (const [id, call] of pending) {
+      if (call.deadline <= now + 1) fail(id, new MiniAppError(ErrorCode.TIMEOUT, `${call.method} got no answer in time`));
+      else next = Math.min(next, call.deadline);
+    }
+    if (next < Infinity) arm(next);
+  };
+  const send = (message: WireCall | WireCall[]) => {
+    try {
+      port.postMessage(message);
+    } catch {
+      // One call that cannot be cloned must not take the others with it: send them one by one.
+      for (const call of Array.isArray(message[0]) ? (message as WireCall[]) : [message as WireCall]) {
+        try {
+          port.postMessage(call);
+        } catch (error) {
+          fail(call[0], new MiniAppError(ErrorCode.INVALID_ARGUMENT, `The arguments of ${call[1]} cannot be sent: ${(error as Error).message}`));
+        }
+      }
+    }
+  };
   const flush = () => {
-    port.postMessage(queue.length === 1 ? queue[0] : queue);
+    const calls = queue;
     queue = [];
+    for (let start = 0; start < calls.length; start += maxBatch) {
+      const batch = calls.length <= maxBatch ? calls : calls.slice(start, start + maxBatch);
+      send(batch.length === 1 ? batch[0]! : batch);
+    }
   };
   const settle = ([id, failed, value]: [number, 0 | 1, unknown]) => {
-    const callbacks = pending.get(id);
+    const call = pending.get(id);
+    if (!call) return;
     pending.delete(id);
-    if (!callbacks) return;
-    if (!failed) return callbacks[0](value as never);
+    if (!failed) return call.resolve(value);
     const error = value as BridgeErrorPayload;
-    callbacks[1](new MiniAppError(error.code, error.message, error.details));
+    call.reject(new MiniAppError(error?.code ?? ErrorCode.INTERNAL, String(error?.message ?? 'The host failed'), error?.details));
   };
+  const emit = (event: string, data: unknown) => listeners.get(event)?.forEach((listener) => listener(data as never));
   port.onmessage = ({ data }) => {
-    if (Array.isArray(data)) for (const reply of Array.isArray(data[0]) ? data : [data]) settle(reply);
-    else listeners.get(data?.event)?.forEach((listener) => listener(data.data as never));
+    if (Array.isArray(data)) {
+      for (const reply of Array.isArray(data[0]) ? data : [data]) settle(reply);
+    } else if (data?.event === 'disconnected') {
+      disconnected = new MiniAppError(ErrorCode.CANCELLED, `The host ended this connection (${data.data?.reason})`);
+      queue = [];
+      for (const id of [...pending.keys()]) fail(id, disconnected);
+      emit(data.event, data.data);
+    } else {
+      emit(data?.event, data?.data);
+    }
   };
 
-  const call = (method: string, params?: unknown) =>
+  const call = (method: string, params?: unknown, callOptions?: CallOptions) =>
     new Promise((resolve, reject) => {
+      if (disconnected) return reject(disconnected);
       if (!welcome.methods.includes(method)) {
         return reject(new MiniAppError(ErrorCode.UNSUPPORTED, `The host does not support ${method}`));
       }
-      pending.set(++nextId, [resolve, reject]);
+      const problem = notPlainData(params, 0, new Set());
+      if (problem) return reject(new MiniAppError(ErrorCode.INVALID_ARGUMENT, `The arguments of ${method} are not plain data: ${problem}`));
+      const deadline = performance.now() + (callOptions?.timeout ?? callTimeout);
+      pending.set(++nextId, { resolve, reject, method, deadline });
+      arm(deadline);
       if (queue.push([nextId, method, params]) === 1) (coalesce ? queueMicrotask : (run: () => void) => run())(flush);
     });
 
@@ -144,7 +225,7 @@ function client(port: MessagePort, launch: LaunchParams, welcome: WelcomeMessage
     reloaded: welcome.reloaded,
     call: call as MiniApp['call'],
     ready: () => call('app.ready') as Promise<void>,
-    close: (reason) => call('app.close', reason ? { reason } : undefined) as Promise<void>,
+    close: (reason) => call('app.close', typeof reason === 'string' ? { reason } : undefined) as Promise<void>,
     on(event, listener) {
       const set = listeners.get(event) ?? new Set();
       listeners.set(event, set.add(listener as (data: never) => void));
@@ -152,4 +233,27 @@ function client(port: MessagePort, launch: LaunchParams, welcome: WelcomeMessage
     },
     user: { get: () => call('user.get') as Promise<UserInfo> },
   };
+}
+
+/**
+ * Why `value` is not plain data a host can take (functions, DOM objects, events, WebAssembly
+ * modules, class instances, cycles, nesting deeper than 64), or undefined when it is.
+ */
+function notPlainData(value: unknown, depth: number, seen: Set<object>): string | undefined {
+  if (typeof value === 'function' || typeof value === 'symbol') return `a ${typeof value}`;
+  if (typeof value !== 'object' || value === null) return undefined;
+  if (depth > 64) return 'nested too deep';
+  if (seen.has(value)) return 'a cycle';
+  if (value instanceof Date || value instanceof ArrayBuffer || ArrayBuffer.isView(value) || value instanceof Blob) return undefined;
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== Array.prototype && prototype !== null) {
+    return `a ${(value as object).constructor?.name || 'class instance'}`;
+  }
+  seen.add(value);
+  for (const key in value) {
+    const problem = notPlainData((value as Record<string, unknown>)[key], depth + 1, seen);
+    if (problem) return `${problem} at ${key.length > 40 ? `${key.slice(0, 40)}…` : key}`;
+  }
+  seen.delete(value);
+  return undefined;
 }

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
+import { MAX_BATCH } from '../../src/protocol/index.ts';
 import { openFixture, type OpenedApp } from '../helpers/frames.ts';
 
 const profile = { id: 'u1', name: 'Anna', phone: '+79990000001' };
@@ -94,12 +95,18 @@ describe('a hostile app on the port', () => {
     expect(handlerCalls).to.equal(1);
   });
 
-  it('refuses a batch above the limit as a whole', async () => {
-    const batch = Array.from({ length: 10_001 }, (_, index) => [index + 1, 'user.get', undefined]);
+  it('refuses a batch above the limit as a whole, answering each of its calls', async () => {
+    const batch = Array.from({ length: MAX_BATCH + 1 }, (_, index) => [index + 1, 'user.get', undefined]);
     const replies = await opened.run<any[]>('rawSend', { messages: [batch], waitMs: 500 });
-    expect(replies).to.deep.equal([]);
+    expect(replies).to.have.length(1);
+    const answers = replies[0] as any[];
+    expect(answers.map((answer) => answer[0])).to.deep.equal(batch.map((call) => call[0]));
+    for (const answer of answers) {
+      expect(answer[1]).to.equal(1);
+      expect(answer[2].code).to.equal('INVALID_ARGUMENT');
+    }
     expect(handlerCalls).to.equal(0);
-    expect(opened.host.callLog.entries.at(-1)!.method).to.equal('(malformed)');
+    expect(opened.host.callLog.entries.at(-1)!.method).to.equal('(batch)');
   });
 });
 

@@ -144,13 +144,14 @@ describe('reload, versions, limits', () => {
     expect(opened.host.callLog.entries.length).to.equal(entries);
   });
 
-  it('closes the old port when the same launch shakes hands again', async () => {
+  it('closes the old port when the same launch shakes hands again, saying so on it', async () => {
     opened = await openFixture();
     await opened.run('rawHandshake', { version: 1 });
     const second = await opened.run<any>('rawHandshake', { version: 1 });
     expect(second.reloaded).to.equal(true);
+    // The old port gets one last event, so an SDK on it settles its calls, and answers nothing more.
     const onOld = await opened.run<any[]>('rawSend', { messages: [[1, 'app.ready', undefined]], old: true });
-    expect(onOld).to.deep.equal([]);
+    expect(onOld).to.deep.equal([{ event: 'disconnected', data: { reason: 'replaced' } }]);
     const onNew = await opened.run<any[]>('rawSend', { messages: [[2, 'app.ready', undefined]] });
     expect(onNew).to.deep.equal([[2, 0, undefined]]);
   });
