@@ -6,6 +6,7 @@ import {
   AcceptOfferBody,
   API_PREFIX,
   AppIdParam,
+  EventCursor,
   JtiParam,
   PublishOfferBody,
   RequestCodeBody,
@@ -13,8 +14,10 @@ import {
   TestTokenBody,
 } from './contract.ts';
 import { BackendError } from './errors.ts';
+import { openEventStream } from './event-stream.ts';
 import { issueTokenFor, requireApp, tokenStatus } from './launch-tokens.ts';
 import { acceptOffer, currentOffer, offerAcceptance, publishOffer } from './offers.ts';
+import { audiencesOfUser, type Outbox } from './outbox.ts';
 import { sha256 } from './ports.ts';
 import { Collection, profileOf, type UserRecord } from './records.ts';
 import { bearerToken, requestCode, resolveSession, signIn, signOut } from './sign-in.ts';
@@ -23,6 +26,8 @@ import { iso } from './context.ts';
 export interface BackendApp {
   /** The whole backend as one Fetch-API handler. */
   fetch(request: Request): Promise<Response>;
+  /** The live channel's outbox: `emit(tx, audience, type, data)` inside the transaction of a change. */
+  outbox: Outbox;
 }
 
 /** The host backend (see docs/backend.md), as a Fetch-API handler over the injected ports. */
@@ -104,7 +109,21 @@ export function createBackendApp(deps: BackendDeps): BackendApp {
     return c.json(await publishOffer(ctx, appId, await body(c, PublishOfferBody)));
   });
 
-  return { fetch: async (request) => app.fetch(request) };
+  app.get('/events', async (c) => {
+    const after = eventCursor(c);
+    const { user, key } = await resolveSession(ctx, c.req.header('Authorization'));
+    return openEventStream(ctx, { audiences: audiencesOfUser(user.id), after, sessionKey: key, signal: c.req.raw.signal });
+  });
+
+  return { fetch: async (request) => app.fetch(request), outbox: ctx.outbox };
+}
+
+/** `Last-Event-ID` (sent on a reconnect, so the newer one) wins over `?after=`; neither means "from now". */
+function eventCursor(c: Context): number | null {
+  const lastEventId = c.req.header('Last-Event-ID');
+  if (lastEventId !== undefined) return check(EventCursor, lastEventId, 'Last-Event-ID');
+  const after = c.req.query('after');
+  return after === undefined ? null : check(EventCursor, after, 'after');
 }
 
 type Schema = v.GenericSchema<unknown, unknown>;

@@ -11,6 +11,7 @@ import type {
   TokenStatusResponse,
 } from './contract.ts';
 import { BackendError, type ErrorBody } from './errors.ts';
+import { subscribeLive, type LiveHandlers, type LiveOptions, type LiveSubscription } from './live.ts';
 
 export interface BackendClientOptions {
   /** The API root, e.g. `/api` in the page or `https://host.example/api` on a server. */
@@ -40,6 +41,12 @@ export interface BackendClient {
   getOffer(appId: string, options?: CallOptions): Promise<OfferResponse>;
   getOfferAcceptance(appId: string, options?: CallOptions): Promise<OfferAcceptanceResponse>;
   acceptOffer(appId: string, version: number, options?: CallOptions): Promise<OfferAcceptanceResponse>;
+  /**
+   * The live channel of the signed-in user (`GET /events`): events as they are committed, resumed
+   * after the last cursor across drops. Pass a function for events only, or handlers for resets
+   * and connection states too.
+   */
+  subscribe(handlers: LiveHandlers | LiveHandlers['onEvent'], options?: LiveOptions): LiveSubscription;
   /** Partner tools, authorised by the app's partner key rather than a session. */
   partner: {
     issueTestToken(appId: string, body: TestTokenBody, partnerKey: string, options?: CallOptions): Promise<LaunchTokenResponse>;
@@ -100,6 +107,12 @@ export function createBackendClient(options: BackendClientOptions): BackendClien
     getOffer: (appId, o) => call('GET', `/apps/${segment(appId)}/offer`, null, undefined, o),
     getOfferAcceptance: (appId, o) => call('GET', `/apps/${segment(appId)}/offer/acceptance`, { session: true }, undefined, o),
     acceptOffer: (appId, version, o) => call('PUT', `/apps/${segment(appId)}/offer/acceptance`, { session: true }, { version }, o),
+    subscribe: (handlers, o) =>
+      subscribeLive(
+        { baseUrl: root, fetch: send, getSessionToken: options.getSessionToken },
+        typeof handlers === 'function' ? { onEvent: handlers } : handlers,
+        o,
+      ),
     partner: {
       issueTestToken: (appId, body, partnerKey, o) =>
         call('POST', `/partner/apps/${segment(appId)}/test-tokens`, { bearer: partnerKey }, body, o),

@@ -1,7 +1,9 @@
+import { createLocalEventBus, systemTimers, type EventBus, type Timers } from './event-bus.ts';
+import { createOutbox, DEFAULT_RETENTION, type Outbox } from './outbox.ts';
 import type { Clock, CodeSender, KeyPort, RandomSource } from './ports.ts';
 import type { Store } from './store.ts';
 
-/** Tunable limits of the sign-in flow and sessions. */
+/** Tunable limits of the sign-in flow, sessions and the live channel. */
 export interface BackendLimits {
   codeLength: number;
   /** A code works this long after it was sent. */
@@ -14,6 +16,14 @@ export interface BackendLimits {
   maxCodesPerWindow: number;
   codeWindowMs: number;
   sessionTtlMs: number;
+  /** A live stream sends a heartbeat comment (and re-reads the outbox) this often. */
+  liveHeartbeatMs: number;
+  /** Events read from the outbox at a time when a stream catches up. */
+  liveEventPageSize: number;
+  /** Outbox events older than this are pruned. */
+  eventRetentionMs: number;
+  /** At most this many outbox events are kept. */
+  maxRetainedEvents: number;
 }
 
 export const DEFAULT_LIMITS: BackendLimits = {
@@ -24,6 +34,10 @@ export const DEFAULT_LIMITS: BackendLimits = {
   maxCodesPerWindow: 5,
   codeWindowMs: 60 * 60 * 1000,
   sessionTtlMs: 30 * 24 * 60 * 60 * 1000,
+  liveHeartbeatMs: 15 * 1000,
+  liveEventPageSize: 100,
+  eventRetentionMs: DEFAULT_RETENTION.retentionMs,
+  maxRetainedEvents: DEFAULT_RETENTION.maxEvents,
 };
 
 /** The issuer (`iss`) of launch tokens when none is configured. */
@@ -35,6 +49,10 @@ export interface BackendDeps {
   random: RandomSource;
   keys: KeyPort;
   codeSender: CodeSender;
+  /** Wakes live streams when the outbox grows; an in-process bus by default. */
+  bus?: EventBus;
+  /** Heartbeat timers of live streams; the global timers by default. */
+  timers?: Timers;
   /** The `iss` of launch tokens; partners verify against it. */
   issuer?: string;
   limits?: Partial<BackendLimits>;
@@ -42,10 +60,20 @@ export interface BackendDeps {
 
 export interface BackendContext extends Required<Omit<BackendDeps, 'limits'>> {
   limits: BackendLimits;
+  outbox: Outbox;
 }
 
 export function resolveContext(deps: BackendDeps): BackendContext {
-  return { ...deps, issuer: deps.issuer ?? DEFAULT_ISSUER, limits: { ...DEFAULT_LIMITS, ...deps.limits } };
+  const limits = { ...DEFAULT_LIMITS, ...deps.limits };
+  const bus = deps.bus ?? createLocalEventBus();
+  return {
+    ...deps,
+    issuer: deps.issuer ?? DEFAULT_ISSUER,
+    bus,
+    timers: deps.timers ?? systemTimers,
+    limits,
+    outbox: createOutbox({ clock: deps.clock, bus, retention: { retentionMs: limits.eventRetentionMs, maxEvents: limits.maxRetainedEvents } }),
+  };
 }
 
 export const iso = (ms: number): string => new Date(ms).toISOString();

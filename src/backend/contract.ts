@@ -23,6 +23,7 @@ export const ROUTES = {
   acceptOffer: 'PUT /apps/:appId/offer/acceptance',
   issueTestToken: 'POST /partner/apps/:appId/test-tokens',
   publishOffer: 'PUT /partner/apps/:appId/offer',
+  events: 'GET /events',
 } as const;
 
 const phone = v.pipe(
@@ -59,6 +60,17 @@ export const PublishOfferBody = v.strictObject({
   url: v.optional(v.pipe(v.string(), v.url('The url must be an absolute URL'))),
 });
 export type PublishOfferBody = v.InferInput<typeof PublishOfferBody>;
+
+/**
+ * A live-channel cursor: the decimal number of an outbox event (`0` = before the first one). In
+ * the `after` query parameter or the `Last-Event-ID` header of `GET /events`.
+ */
+export const EventCursor = v.pipe(
+  v.string('The cursor must be a string'),
+  v.regex(/^(0|[1-9][0-9]{0,15})$/, 'A cursor is the decimal id of the last event received, e.g. "42" (0 for the beginning)'),
+  v.transform(Number),
+  v.check((cursor: number) => Number.isSafeInteger(cursor), 'The cursor is out of range'),
+);
 
 /** Path parameters. */
 export const AppIdParam = id;
@@ -133,3 +145,39 @@ export interface OfferAcceptanceResponse {
 }
 
 export type JwksResponse = JSONWebKeySet;
+
+/**
+ * The live channel's messages (`GET /events`, `text/event-stream`). Each has `id: <cursor>`; the
+ * SSE `event` field is the event type for domain events (dotted: `offer.accepted`), or one of the
+ * channel's own `ready` and `reset`.
+ */
+export interface LiveEvent<T = unknown> {
+  /** Compare as numbers; remember the last one to resume after it. */
+  cursor: string;
+  type: string;
+  /** ISO 8601: when the change was committed. */
+  at: string;
+  data: T;
+}
+
+/** Sent once the backlog is served: live from here. */
+export interface LiveReady {
+  cursor: string;
+}
+
+/**
+ * The cursor is too old (events after it were pruned) or unknown (the outbox was reset): events
+ * may be missing, so reload the state from the routes, then carry on from `cursor`.
+ */
+export interface LiveReset {
+  reason: 'pruned' | 'unknown-cursor';
+  cursor: string;
+}
+
+/** Domain events the backend emits now (push and chat add theirs). */
+export interface LiveEventTypes {
+  /** The user accepted an app's offer (on this or another device). */
+  'offer.accepted': { appId: string; version: number };
+  /** A launch token of the user was revoked because a new one was issued. */
+  'launchToken.revoked': { appId: string; jti: string };
+}

@@ -4,6 +4,7 @@ import type { BackendContext } from './context.ts';
 import { iso } from './context.ts';
 import type { LaunchTokenResponse, TokenStatusResponse } from './contract.ts';
 import { BackendError } from './errors.ts';
+import { Audience } from './outbox.ts';
 import { randomUuid } from './ports.ts';
 import { Collection, pairKey, type AppRecord, type LaunchTokenRecord } from './records.ts';
 
@@ -42,6 +43,7 @@ export async function issueTokenFor(
       if (!record) continue;
       const { current: _current, ...rest } = record;
       await tx.put(Collection.LAUNCH_TOKENS, jti, { ...rest, revokedAt: record.revokedAt ?? now });
+      if (record.revokedAt === undefined) await ctx.outbox.emit(tx, Audience.user(record.userId), 'launchToken.revoked', { appId, jti });
     }
     const record: LaunchTokenRecord = {
       jti: claims.jti,

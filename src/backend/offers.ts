@@ -3,6 +3,7 @@ import { iso } from './context.ts';
 import type { OfferAcceptanceResponse, OfferResponse, PublishOfferBody } from './contract.ts';
 import { BackendError } from './errors.ts';
 import { requireApp } from './launch-tokens.ts';
+import { Audience } from './outbox.ts';
 import { Collection, pairKey, type AcceptanceRecord, type AppRecord } from './records.ts';
 
 export async function currentOffer(ctx: BackendContext, appId: string): Promise<OfferResponse> {
@@ -28,6 +29,7 @@ export async function acceptOffer(ctx: BackendContext, appId: string, userId: st
     }
     const record: AcceptanceRecord = { appId, userId, version, acceptedAt: now };
     await tx.put(Collection.ACCEPTANCES, pairKey(appId, userId), record);
+    await ctx.outbox.emit(tx, Audience.user(userId), 'offer.accepted', { appId, version });
     return acceptanceOf(app, record);
   });
 }

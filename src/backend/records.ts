@@ -1,4 +1,5 @@
 import type { UserProfile } from '../protocol/index.ts';
+import { OutboxCollection } from './outbox.ts';
 import type { StoreSchema } from './store.ts';
 
 /** What the backend keeps, collection by collection. */
@@ -19,6 +20,10 @@ export const BACKEND_SCHEMA: StoreSchema = {
   // `current` ("appId/userId") is set only on the one live token of a user and app.
   [Collection.LAUNCH_TOKENS]: { unique: ['current'] },
   [Collection.ACCEPTANCES]: {},
+  // The live channel's outbox (src/backend/outbox.ts).
+  [OutboxCollection.EVENTS]: {},
+  [OutboxCollection.BY_AUDIENCE]: {},
+  [OutboxCollection.STATE]: {},
 };
 
 export interface PlaceRef {

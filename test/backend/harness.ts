@@ -10,10 +10,13 @@ import {
   type BackendApp,
   type BackendClient,
   type BackendLimits,
+  type Audience,
   type CodeSender,
+  type EventBus,
   type KeyPort,
   type OneTimeCodeMessage,
   type Store,
+  type Timers,
 } from '../../src/backend/index.ts';
 
 export const T0 = Date.UTC(2025, 2, 1, 9, 0, 0);
@@ -40,7 +43,13 @@ export interface Harness {
   /** A client with its own session slot. */
   client(): SessionClient;
   /** A raw request to the app: path relative to /api. */
-  request(method: string, path: string, options?: { body?: unknown; rawBody?: string; token?: string }): Promise<Response>;
+  request(
+    method: string,
+    path: string,
+    options?: { body?: unknown; rawBody?: string; token?: string; headers?: Record<string, string>; signal?: AbortSignal },
+  ): Promise<Response>;
+  /** Writes one event through the outbox in its own transaction; resolves with its cursor. */
+  emit(audience: Audience | readonly Audience[], type: string, data?: unknown): Promise<string>;
 }
 
 export interface SessionClient extends BackendClient {
@@ -50,7 +59,15 @@ export interface SessionClient extends BackendClient {
 }
 
 export async function createHarness(
-  options: { store?: Store; keys?: KeyPort; clock?: FakeClock; limits?: Partial<BackendLimits>; codeSender?: CodeSender } = {},
+  options: {
+    store?: Store;
+    keys?: KeyPort;
+    clock?: FakeClock;
+    limits?: Partial<BackendLimits>;
+    codeSender?: CodeSender;
+    bus?: EventBus;
+    timers?: Timers;
+  } = {},
 ): Promise<Harness> {
   const clock = options.clock ?? createFakeClock();
   const store = options.store ?? createMemoryStore(BACKEND_SCHEMA);
@@ -68,6 +85,8 @@ export async function createHarness(
       await options.codeSender?.(message);
     },
     ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.bus ? { bus: options.bus } : {}),
+    ...(options.timers ? { timers: options.timers } : {}),
   });
   const fetch = (request: Request) => app.fetch(request);
   return {
@@ -88,12 +107,17 @@ export async function createHarness(
         },
       });
     },
-    request(method, path, { body, rawBody, token } = {}) {
-      const headers = new Headers();
+    emit(audience, type, data) {
+      return store.transaction((tx) => app.outbox.emit(tx, audience, type, data));
+    },
+    request(method, path, { body, rawBody, token, headers: extra, signal } = {}) {
+      const headers = new Headers(extra);
       if (token) headers.set('Authorization', `Bearer ${token}`);
       if (body !== undefined || rawBody !== undefined) headers.set('Content-Type', 'application/json');
       const payload = rawBody ?? (body === undefined ? undefined : JSON.stringify(body));
-      return app.fetch(new Request(`${ORIGIN}/api${path}`, { method, headers, ...(payload === undefined ? {} : { body: payload }) }));
+      return app.fetch(
+        new Request(`${ORIGIN}/api${path}`, { method, headers, ...(payload === undefined ? {} : { body: payload }), ...(signal ? { signal } : {}) }),
+      );
     },
   };
 }
