@@ -158,3 +158,109 @@ export async function eventually(condition: () => boolean, what: string): Promis
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
 }
+
+export interface DroppableFetch {
+  fetch(request: Request): Promise<Response>;
+  /** Every request made, in order. */
+  readonly requests: Request[];
+  /** Breaks the current stream as a lost connection would (the reader errors; the server sees an abort). */
+  drop(): void;
+  /** New requests wait until `release()`. */
+  hold(): void;
+  release(): void;
+  /** Resolves when the `n`-th request (1-based) has been made. */
+  requestMade(n: number): Promise<Request>;
+}
+
+/** A fetch in front of the backend that a test can cut, as a network drop would. */
+export function createDroppableFetch(inner: (request: Request) => Promise<Response>): DroppableFetch {
+  const requests: Request[] = [];
+  const waiters: (() => void)[] = [];
+  let current: AbortController | undefined;
+  let gate: { promise: Promise<void>; open: () => void } | undefined;
+  return {
+    requests,
+    async fetch(request) {
+      await gate?.promise;
+      requests.push(request);
+      for (const waiter of waiters.splice(0)) waiter();
+      const abort = new AbortController();
+      current = abort;
+      const forward = () => abort.abort();
+      request.signal.addEventListener('abort', forward);
+      const response = await inner(new Request(request, { signal: abort.signal }));
+      if (!response.body) return response;
+      const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
+      response.body.pipeTo(writable, { signal: abort.signal }).catch(() => undefined);
+      return new Response(readable, { status: response.status, headers: response.headers });
+    },
+    drop() {
+      current?.abort(new Error('connection lost'));
+    },
+    hold() {
+      let open!: () => void;
+      gate = { promise: new Promise((resolve) => (open = resolve)), open };
+    },
+    release() {
+      gate?.open();
+      gate = undefined;
+    },
+    requestMade(n) {
+      return new Promise((resolve) => {
+        const check = () => (requests.length >= n ? resolve(requests[n - 1]!) : waiters.push(check));
+        check();
+      });
+    },
+  };
+}
+
+/** Collects what a live subscription hands the app, with awaitable counts. */
+export function createLiveRecorder() {
+  const events: { cursor: string; type: string; data: any }[] = [];
+  const resets: { reason: string; cursor: string }[] = [];
+  const states: string[] = [];
+  const retries: number[] = [];
+  const waiters = new Set<() => void>();
+  const notify = () => {
+    for (const waiter of [...waiters]) waiter();
+  };
+  const waitFor = (condition: () => boolean, what: string) =>
+    new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        waiters.delete(check);
+        reject(new Error(`never happened within ${PATIENCE_MS} ms: ${what} (events ${events.map((event) => event.cursor).join(',')}; states ${states.join(',')})`));
+      }, PATIENCE_MS);
+      const check = () => {
+        if (!condition()) return;
+        clearTimeout(timer);
+        waiters.delete(check);
+        resolve();
+      };
+      waiters.add(check);
+      check();
+    });
+  return {
+    events,
+    resets,
+    states,
+    retries,
+    handlers: {
+      onEvent(event: { cursor: string; type: string; data: unknown }) {
+        events.push(event);
+        notify();
+      },
+      onReset(reset: { reason: string; cursor: string }) {
+        resets.push(reset);
+        notify();
+      },
+      onState(state: string, detail: { retryInMs?: number }) {
+        states.push(state);
+        if (detail.retryInMs !== undefined) retries.push(detail.retryInMs);
+        notify();
+      },
+    },
+    eventCount: (n: number) => waitFor(() => events.length >= n, `${n} events`),
+    state: (state: string, times = 1) => waitFor(() => states.filter((each) => each === state).length >= times, `state ${state} ×${times}`),
+    resetCount: (n: number) => waitFor(() => resets.length >= n, `${n} resets`),
+  };
+}
