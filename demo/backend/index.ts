@@ -12,11 +12,13 @@ import {
   type CodeSender,
   type Store,
 } from '../../src/backend/index.ts';
+import { createBroadcastEventBus, type BroadcastEventBus } from './broadcast-bus.ts';
 import { openDemoDatabase, type DemoDatabase } from './database.ts';
 import { createIdbKeys, type IdbKeys } from './idb-keys.ts';
 import { createIdbStore } from './idb-store.ts';
 import { demoSmsInbox } from './sms.ts';
 
+export * from './broadcast-bus.ts';
 export * from './database.ts';
 export * from './idb-keys.ts';
 export * from './idb-store.ts';
@@ -40,6 +42,8 @@ export interface DemoBackend {
   store: Store;
   keys: IdbKeys;
   db: DemoDatabase;
+  /** Wakes the live streams of this tab and, through a BroadcastChannel, of the other tabs. */
+  bus: BroadcastEventBus;
   worker: SetupWorker;
   /** Stops intercepting and closes the database. */
   stop(): Promise<void>;
@@ -47,6 +51,11 @@ export interface DemoBackend {
 
 /** The issuer of the demo's launch tokens. */
 export const DEMO_ISSUER = 'miniapps-demo-host';
+
+/** The BroadcastChannel that carries live-channel wake-ups between the tabs sharing a database. */
+export function liveChannelName(databaseName: string): string {
+  return `miniapps-live:${databaseName}`;
+}
 
 /** Opens the IndexedDB store and keys, seeds the demo data and mounts the backend on `/api/*` with msw. */
 export async function startDemoBackend(options: DemoBackendOptions = {}): Promise<DemoBackend> {
@@ -56,15 +65,19 @@ export async function startDemoBackend(options: DemoBackendOptions = {}): Promis
   const keys = createIdbKeys(db, clock);
   await seedStore(store, clock.now());
   await keys.ring();
+  const bus = createBroadcastEventBus(liveChannelName(db.name));
   const app = createBackendApp({
     store,
     clock,
     random: cryptoRandom,
     keys,
     codeSender: options.codeSender ?? demoSmsInbox.send,
+    bus,
     issuer: options.issuer ?? DEMO_ISSUER,
     ...(options.limits ? { limits: options.limits } : {}),
   });
+  // `GET /api/events` streams: msw hands the page's ReadableStream to the worker, and a client that
+  // aborts cancels it, which ends the stream's subscription in this page.
   const worker = setupWorker(http.all('/api/*', ({ request }) => app.fetch(request)));
   await worker.start({
     serviceWorker: { url: options.workerUrl ?? '/mockServiceWorker.js' },
@@ -76,9 +89,11 @@ export async function startDemoBackend(options: DemoBackendOptions = {}): Promis
     store,
     keys,
     db,
+    bus,
     worker,
     async stop() {
       worker.stop();
+      bus.close();
       db.close();
     },
   };
