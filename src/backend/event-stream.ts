@@ -76,6 +76,7 @@ export function openEventStream(ctx: BackendContext, options: EventStreamOptions
     if (!(await sessionLive())) return close();
     position ??= await ctx.outbox.head(ctx.store);
     for (;;) {
+      await roomToSend();
       if (closed) return;
       const page = await ctx.outbox.read(ctx.store, audiences, position, ctx.limits.liveEventPageSize);
       if (closed) return;
@@ -87,7 +88,6 @@ export function openEventStream(ctx: BackendContext, options: EventStreamOptions
       for (const record of page.events) send(sseMessage(record.type, String(record.cursor), eventData(record)));
       position = page.position;
       if (!page.more) break;
-      await roomToSend();
     }
     if (!ready) {
       ready = true;

@@ -1,5 +1,15 @@
 import { expect } from 'chai';
-import { Audience, createLocalEventBus, OutboxCollection, SEED_APPS, SEED_USERS, type EventBus } from '../../src/backend/index.ts';
+import {
+  Audience,
+  BACKEND_SCHEMA,
+  createLocalEventBus,
+  createMemoryStore,
+  OutboxCollection,
+  SEED_APPS,
+  SEED_USERS,
+  type EventBus,
+  type Store,
+} from '../../src/backend/index.ts';
 import { createHarness, expectErrorBody, type Harness } from '../backend/harness.ts';
 import { createCountingBus, createCountingTimers, eventOf, readSse, type SseReader } from '../backend/live-helpers.ts';
 
@@ -135,6 +145,32 @@ describe('backend: the live channel (GET /api/events)', () => {
       const messages = await stream.until((message) => message.event === 'ready');
       expect(ids(messages.slice(0, -1))).to.deep.equal(mine);
       expect(messages.at(-1)!.id).to.equal('60');
+    });
+
+    it('reads no further than a reader that stopped reading has room for', async () => {
+      let pageReads = 0;
+      const store = createMemoryStore(BACKEND_SCHEMA);
+      const counting: Store = {
+        ...store,
+        list: (collection, options) => {
+          if (collection === OutboxCollection.BY_AUDIENCE) pageReads++;
+          return store.list(collection, options);
+        },
+      };
+      h = await createHarness({ store: counting, limits: { liveEventPageSize: 10 } });
+      const token = await signedIn(h, anna.phone);
+      await h.store.transaction(async (tx) => {
+        for (let n = 0; n < 1000; n++) await h.app.outbox.emit(tx, Audience.user(anna.id), 'test.note', { n });
+      });
+      const response = await h.request('GET', '/events?after=0', { token });
+      // The memory store answers in microtasks: one macrotask turn would let an unbounded stream read all 100 pages.
+      await new Promise((resolve) => setImmediate(resolve));
+      const readWhileStalled = pageReads;
+      expect(readWhileStalled).to.be.within(1, 10);
+      const stream = await opened(Promise.resolve(readSse(response)));
+      const messages = await stream.until((message) => message.event === 'ready');
+      expect(messages).to.have.length(1001);
+      expect(pageReads).to.be.greaterThan(readWhileStalled);
     });
 
     it('pages the merged lists of several audiences in cursor order, each event once', async () => {
