@@ -54,7 +54,9 @@ const browser = await chromium.launch({
 });
 const results = [];
 try {
-  for (const page of ['bridge', 'kit-render']) {
+  // BENCH_PAGES=bridge,kit-render runs only those pages (the sizes are always measured).
+  const selected = process.env.BENCH_PAGES?.split(',');
+  for (const page of ['bridge', 'kit-render'].filter((name) => !selected || selected.includes(name))) {
     if (!existsSync(join(root, `bench/pages/${page}.html`))) continue;
     const tab = await browser.newPage();
     tab.on('pageerror', (error) => console.error(`[${page}]`, error.message));
@@ -83,8 +85,9 @@ if (existsSync(join(root, 'bench/kit-sizes.mjs'))) {
 }
 
 writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
-const rows = results.map((r) => [r.name, `${r.value} ${r.unit}`, `${r.anchorValue} ${r.unit} (${r.anchor})`, `${r.ratio}×`, r.target, r.met === null ? '—' : r.met ? 'yes' : 'NO']);
-const header = ['figure', 'ours', 'anchor', 'ratio', 'target', 'met'];
+const spread = (r) => (r.spread ? `${r.spread.min}–${r.spread.max}×` : '');
+const rows = results.map((r) => [r.name, `${r.value} ${r.unit}`, `${r.anchorValue} ${r.unit} (${r.anchor})`, `${r.ratio}×`, spread(r), r.target, r.met === null ? '—' : r.met ? 'yes' : 'NO']);
+const header = ['figure', 'ours', 'anchor', 'ratio', 'spread over rounds', 'target', 'met'];
 const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => String(row[column]).length)));
 const line = (cells) => cells.map((cell, column) => String(cell).padEnd(widths[column])).join(' | ');
 console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('-|-')}\n${rows.map(line).join('\n')}`);

@@ -1,4 +1,7 @@
-// Boot benchmark: a mini-app that connects and says ready as soon as it runs.
-import { connect } from '../../src/sdk/index.ts';
+// Boot benchmark: a mini-app that says ready as soon as it runs. By default it uses the SDK's
+// `ready()`, which does not wait for the handshake (the launch parameters are in the fragment, so
+// an app can paint before it); `?await-connect` waits for `connect()` first, as a reference.
+import { connect, ready } from '../../src/sdk/index.ts';
 
-void connect().then((app) => app.ready());
+if (location.search.includes('await-connect')) void connect().then((app) => app.ready());
+else void ready();

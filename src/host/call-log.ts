@@ -105,7 +105,8 @@ interface Held {
 export class CallLog {
   readonly limits: CallLogLimits;
   readonly #entries: CallLogEntry[] = [];
-  readonly #sizes = new WeakMap<CallLogEntry, number>();
+  /** The byte estimate of each entry, at the same index. */
+  readonly #sizes: number[] = [];
   readonly #held = new Map<string, Held>();
   readonly #listeners = new Set<CallLogListener>();
   #bytes = 0;
@@ -128,8 +129,8 @@ export class CallLog {
   add(record: CallRecord): CallLogEntry {
     const entry: CallLogEntry = {
       seq: ++this.#seq,
-      appId: cut(record.appId, MAX_NAME),
-      launchId: cut(record.launchId, MAX_NAME),
+      appId: record.appId,
+      launchId: record.launchId,
       method: cut(record.method, MAX_NAME),
       args: record.args === undefined ? undefined : redact(record.args),
       startedAt: record.startedAt,
@@ -139,7 +140,7 @@ export class CallLog {
     if (record.errorCode !== undefined) entry.errorCode = record.errorCode;
     if (record.errorMessage !== undefined) entry.errorMessage = cut(record.errorMessage, MAX_MESSAGE);
     const size = 160 + 2 * (entry.method.length + (entry.errorMessage?.length ?? 0)) + (entry.args === undefined ? 0 : sizeOf(entry.args));
-    this.#sizes.set(entry, size);
+    this.#sizes.push(size);
     this.#entries.push(entry);
     this.#bytes += size;
     const held = this.#held.get(entry.launchId) ?? { entries: 0, bytes: 0 };
@@ -165,6 +166,7 @@ export class CallLog {
 
   clear(): void {
     this.#entries.length = 0;
+    this.#sizes.length = 0;
     this.#held.clear();
     this.#bytes = 0;
   }
@@ -188,10 +190,16 @@ export class CallLog {
   }
 
   #evictOldestOf(launchId: string): void {
-    const index = this.#entries.findIndex((entry) => entry.launchId === launchId);
+    const index = this.#entries[0]?.launchId === launchId ? 0 : this.#entries.findIndex((entry) => entry.launchId === launchId);
     if (index < 0) return;
-    const [entry] = this.#entries.splice(index, 1);
-    const size = this.#sizes.get(entry!) ?? 0;
+    let size: number;
+    if (index === 0) {
+      this.#entries.shift();
+      size = this.#sizes.shift()!;
+    } else {
+      this.#entries.splice(index, 1);
+      size = this.#sizes.splice(index, 1)[0]!;
+    }
     this.#bytes -= size;
     const held = this.#held.get(launchId)!;
     held.entries--;

@@ -265,22 +265,28 @@ export class MiniAppHost extends EventTarget {
       launchId: launch.launchId,
     });
     if (!hello) return;
-    const target = event.source as Window;
+    // The SDK sends its end of the channel with the hello (so its first calls need not wait for
+    // the welcome); a peer that sends none gets a port with the welcome instead.
+    const [appPort, ...extra] = event.ports;
+    for (const port of extra) port.close();
+    const answer = (message: WelcomeMessage | RefusedMessage, port?: MessagePort) => {
+      if (appPort) appPort.postMessage(message);
+      else (event.source as Window).postMessage(message, this.appOrigin!, port ? [port] : []);
+    };
     if (hello.version < MIN_PEER_VERSION) {
-      const refused: RefusedMessage = {
+      answer({
         type: REFUSED,
         launchId: launch.launchId,
         version: PROTOCOL_VERSION,
         error: { code: ErrorCode.UNSUPPORTED, message: `This host needs protocol ${MIN_PEER_VERSION} or newer; the SDK speaks ${hello.version}` },
-      };
-      target.postMessage(refused, this.appOrigin);
+      });
+      appPort?.close();
       return;
     }
     // A second hello for the same launch is the app reloading itself: new port, same state and log.
     const reloaded = this.#server !== undefined;
     this.#server?.close('replaced');
-    const channel = new MessageChannel();
-    this.#server = new PortServer(channel.port1, this.#api);
+    const channel = appPort ? undefined : new MessageChannel();
     const welcome: WelcomeMessage = {
       type: WELCOME,
       launchId: launch.launchId,
@@ -290,7 +296,9 @@ export class MiniAppHost extends EventTarget {
       reloaded,
       maxBatch: MAX_BATCH,
     };
-    target.postMessage(welcome, this.appOrigin, [channel.port2]);
+    // The welcome leaves before the server reads anything from the port, so it arrives first.
+    answer(welcome, channel?.port2);
+    this.#server = new PortServer(appPort ?? channel!.port1, this.#api);
     clearTimeout(this.#probeTimer);
     if (this.#state === 'loading') this.#state = 'connected';
     if (reloaded) this.dispatchEvent(new CustomEvent('reload', { detail: { launchId: launch.launchId } }));

@@ -77,45 +77,45 @@ export interface MiniApp {
   readonly user: { get(): Promise<UserInfo> };
 }
 
-let connection: Promise<MiniApp> | undefined;
+interface Session {
+  app: Promise<MiniApp>;
+  call(method: string, params?: unknown, options?: CallOptions): Promise<unknown>;
+}
+
+let session: Session | undefined;
 
 /**
  * Connects to the host that launched this page. Rejects with `NOT_EMBEDDED` at once when the page
  * is not in a host's frame, and after `timeout` when nobody answers; never hangs.
  */
 export function connect(options: ConnectOptions = {}): Promise<MiniApp> {
-  if (connection) return connection;
-  connection = new Promise<MiniApp>((resolve, reject) => {
-    const launch = readLaunch();
-    const fail = (code: ErrorCode, message: string) => reject(new MiniAppError(code, message));
-    if (window.parent === window || !launch) return fail(ErrorCode.NOT_EMBEDDED, 'Not running inside a mini-app host');
-    const { hostOrigin, launchId } = launch;
-    if (options.hosts && !options.hosts.includes(hostOrigin)) return fail(ErrorCode.NOT_EMBEDDED, `Not a trusted host: ${hostOrigin}`);
+  return start(options).app;
+}
 
-    const stop = () => {
-      clearTimeout(timer);
-      removeEventListener('message', onMessage);
-    };
-    const onMessage = ({ source, origin, data, ports }: MessageEvent) => {
-      if (source !== parent || origin !== hostOrigin || data?.launchId !== launchId) return;
-      if (data.type === REFUSED) {
-        stop();
-        fail(data.error.code, data.error.message);
-      } else if (data.type === WELCOME && ports[0]) {
-        stop();
-        resolve(client(ports[0], launch, data, options));
-      }
-    };
-    const timer = setTimeout(() => {
-      stop();
-      fail(ErrorCode.NOT_EMBEDDED, 'The host did not answer');
-    }, options.timeout ?? 5000);
-    addEventListener('message', onMessage);
-    parent.postMessage({ type: HELLO, launchId, version: PROTOCOL_VERSION }, hostOrigin);
-  });
+/**
+ * Tells the host the app has painted, without waiting for the handshake to finish (connecting
+ * first if needed): an app that paints from the launch parameters can say so at once.
+ */
+export function ready(): Promise<void> {
+  return start({}).call('app.ready') as Promise<void>;
+}
+
+function start(options: ConnectOptions): Session {
+  if (session) return session;
+  const launch = readLaunch();
+  const refuse = (message: string): Session => {
+    const error = new MiniAppError(ErrorCode.NOT_EMBEDDED, message);
+    return { app: Promise.reject(error), call: () => Promise.reject(error) };
+  };
+  if (window.parent === window || !launch) return refuse('Not running inside a mini-app host');
+  if (options.hosts && !options.hosts.includes(launch.hostOrigin)) return refuse(`Not a trusted host: ${launch.hostOrigin}`);
+  const opened = open(launch, options);
+  session = opened;
   // A failed attempt may be retried.
-  connection.catch(() => (connection = undefined));
-  return connection;
+  opened.app.catch(() => {
+    if (session === opened) session = undefined;
+  });
+  return opened;
 }
 
 interface PendingCall {
@@ -125,10 +125,22 @@ interface PendingCall {
   deadline: number;
 }
 
-function client(port: MessagePort, launch: LaunchParams, welcome: WelcomeMessage, options: ConnectOptions): MiniApp {
+/**
+ * One handshake and the calls over its port. The SDK makes the channel and sends one end with its
+ * `hello`, so calls to `app.*` can go before the host's `welcome` comes back on the port: the host
+ * reads them once it has checked the hello.
+ */
+function open(launch: LaunchParams, options: ConnectOptions): Session {
+  const { port1: port, port2 } = new MessageChannel();
   const pending = new Map<number, PendingCall>();
   const listeners = new Map<string, Set<(data: never) => void>>();
-  const maxBatch = welcome.maxBatch ?? MAX_BATCH;
+  let welcome: WelcomeMessage | undefined;
+  let resolveApp!: (app: MiniApp) => void;
+  let rejectApp!: (error: MiniAppError) => void;
+  const app = new Promise<MiniApp>((resolve, reject) => {
+    resolveApp = resolve;
+    rejectApp = reject;
+  });
   const coalesce = options.coalesce !== false;
   const callTimeout = options.callTimeout ?? 30_000;
   let nextId = 0;
@@ -177,6 +189,7 @@ function client(port: MessagePort, launch: LaunchParams, welcome: WelcomeMessage
   const flush = () => {
     const calls = queue;
     queue = [];
+    const maxBatch = welcome?.maxBatch ?? MAX_BATCH;
     for (let start = 0; start < calls.length; start += maxBatch) {
       const batch = calls.length <= maxBatch ? calls : calls.slice(start, start + maxBatch);
       send(batch.length === 1 ? batch[0]! : batch);
@@ -191,13 +204,30 @@ function client(port: MessagePort, launch: LaunchParams, welcome: WelcomeMessage
     call.reject(new MiniAppError(error?.code ?? ErrorCode.INTERNAL, String(error?.message ?? 'The host failed'), error?.details));
   };
   const emit = (event: string, data: unknown) => listeners.get(event)?.forEach((listener) => listener(data as never));
+  const end = (error: MiniAppError) => {
+    disconnected = error;
+    queue = [];
+    for (const id of [...pending.keys()]) fail(id, error);
+  };
+  const refused = (error: MiniAppError) => {
+    clearTimeout(connectTimer);
+    rejectApp(error);
+    end(error);
+    port.close();
+  };
   port.onmessage = ({ data }) => {
     if (Array.isArray(data)) {
       for (const reply of Array.isArray(data[0]) ? data : [data]) settle(reply);
+    } else if (!welcome) {
+      if (data?.type === WELCOME && data.launchId === launch.launchId) {
+        welcome = data as WelcomeMessage;
+        clearTimeout(connectTimer);
+        resolveApp(connected(welcome));
+      } else if (data?.type === REFUSED) {
+        refused(new MiniAppError(data.error?.code ?? ErrorCode.UNSUPPORTED, String(data.error?.message)));
+      }
     } else if (data?.event === 'disconnected') {
-      disconnected = new MiniAppError(ErrorCode.CANCELLED, `The host ended this connection (${data.data?.reason})`);
-      queue = [];
-      for (const id of [...pending.keys()]) fail(id, disconnected);
+      end(new MiniAppError(ErrorCode.CANCELLED, `The host ended this connection (${data.data?.reason})`));
       emit(data.event, data.data);
     } else {
       emit(data?.event, data?.data);
@@ -207,7 +237,8 @@ function client(port: MessagePort, launch: LaunchParams, welcome: WelcomeMessage
   const call = (method: string, params?: unknown, callOptions?: CallOptions) =>
     new Promise((resolve, reject) => {
       if (disconnected) return reject(disconnected);
-      if (!welcome.methods.includes(method)) {
+      // Before the welcome only the built-in app.* methods, which every host answers, may go.
+      if (welcome ? !welcome.methods.includes(method) : !method.startsWith('app.')) {
         return reject(new MiniAppError(ErrorCode.UNSUPPORTED, `The host does not support ${method}`));
       }
       const problem = notPlainData(params, 0, new Set());
@@ -218,7 +249,7 @@ function client(port: MessagePort, launch: LaunchParams, welcome: WelcomeMessage
       if (queue.push([nextId, method, params]) === 1) (coalesce ? queueMicrotask : (run: () => void) => run())(flush);
     });
 
-  return {
+  const connected = (welcome: WelcomeMessage): MiniApp => ({
     launch,
     hostVersion: welcome.version,
     capabilities: welcome.capabilities,
@@ -232,7 +263,11 @@ function client(port: MessagePort, launch: LaunchParams, welcome: WelcomeMessage
       return () => set.delete(listener as (data: never) => void);
     },
     user: { get: () => call('user.get') as Promise<UserInfo> },
-  };
+  });
+
+  const connectTimer = setTimeout(() => refused(new MiniAppError(ErrorCode.NOT_EMBEDDED, 'The host did not answer')), options.timeout ?? 5000);
+  parent.postMessage({ type: HELLO, launchId: launch.launchId, version: PROTOCOL_VERSION }, launch.hostOrigin, [port2]);
+  return { app, call };
 }
 
 /**

@@ -25,12 +25,16 @@ function instrument() {
     if (type === 'message') live.listeners.delete(listener);
     return (original as any).call(this, type, listener, options);
   } as any);
-  patch(window, 'MessageChannel', (Original) => class extends (Original as typeof MessageChannel) {
-    constructor() {
-      super();
-      live.ports.add(this.port1);
-    }
-  } as any);
+  // A port counts once the host serves it, whichever side made the channel.
+  const onmessage = Object.getOwnPropertyDescriptor(MessagePort.prototype, 'onmessage')!;
+  Object.defineProperty(MessagePort.prototype, 'onmessage', {
+    ...onmessage,
+    set(this: MessagePort, handler: unknown) {
+      if (handler) live.ports.add(this);
+      onmessage.set!.call(this, handler);
+    },
+  });
+  restore.push(() => Object.defineProperty(MessagePort.prototype, 'onmessage', onmessage));
   patch(MessagePort.prototype, 'close', (original) => function (this: MessagePort) {
     live.ports.delete(this);
     return (original as any).call(this);

@@ -83,4 +83,19 @@ describe('connect()', () => {
     expect(opened.host.state).to.equal('ready');
     await opened.dispose();
   });
+
+  it('says ready before the handshake ends, and connect() then joins the same handshake', async () => {
+    const opened = await openFixture({ handlers: { 'user.get': () => ({ profile: { id: 'u1', name: 'Anna', phone: '+79990000001' }, launchToken: 't' }) } });
+    let reloads = 0;
+    opened.host.addEventListener('reload', () => reloads++);
+    const ready = new Promise((resolve) => opened.host.addEventListener('ready', resolve, { once: true }));
+    await opened.run('earlyReady');
+    await ready;
+    const info = await opened.run<any>('connect');
+    expect(info.reloaded).to.equal(false);
+    expect(reloads).to.equal(0);
+    expect(opened.host.callLog.entries.map((entry) => entry.method)).to.deep.equal(['app.ready']);
+    expect(await opened.run('call', { method: 'user.get' })).to.be.an('object').that.has.keys('profile', 'launchToken');
+    await opened.dispose();
+  });
 });
