@@ -12,6 +12,7 @@ import {
   PAYMENT_TRANSITIONS,
   PaymentError,
   PaymentErrorCode,
+  paymentStatusResult,
   receiptFactsOf,
   TERMINAL_PAYMENT_STATUSES,
   type Payment,
@@ -127,6 +128,18 @@ describe('payments: the status machine', () => {
       appId: 'bakery', userId: 'user-1', paymentId: 'pay-1', orderId: 'order-42', amount: 125_050, currency: 'RUB', status: 'succeeded',
     });
     expect(receiptFactsOf(advancePayment(newPayment(), { to: 'failed', reason: 'bank_unavailable' }, T0))).to.include({ status: 'failed', failureReason: 'bank_unavailable' });
+  });
+
+  it('answers payments.status with the payment\'s facts, and its receipt once it has ended', () => {
+    expect(paymentStatusResult(advancePayment(newPayment(), { to: 'awaiting_confirmation' }, T0))).to.deep.equal({
+      paymentId: 'pay-1', orderId: 'order-42', amount: 125_050, currency: 'RUB', status: 'awaiting_confirmation',
+    });
+    const failed = advancePayment(newPayment(), { to: 'failed', reason: 'declined' }, T0);
+    expect(paymentStatusResult(failed, 'receipt.jwt')).to.deep.equal({
+      paymentId: 'pay-1', orderId: 'order-42', amount: 125_050, currency: 'RUB', status: 'failed', failureReason: 'declined', receipt: 'receipt.jwt',
+    });
+    // Nothing of the store's bookkeeping (user, key, description, times) goes to the app.
+    for (const key of ['appId', 'userId', 'idempotencyKey', 'description', 'createdAt', 'updatedAt']) expect(paymentStatusResult(failed)).to.not.have.property(key);
   });
 
   it('a refused move is the host\'s fault on the bridge (INTERNAL)', () => {
