@@ -1,7 +1,20 @@
-import { LitElement, html, nothing } from 'lit';
+import { ReactiveElement, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { initialsOf } from '../avatar/initials.ts';
 import { cellStyles } from './cell.styles.ts';
+
+let rowTemplate: HTMLTemplateElement | undefined;
+
+/** The inside of every row (title, subtitle, chevron), parsed once and cloned per cell. */
+function cloneRow(): DocumentFragment {
+  if (!rowTemplate) {
+    rowTemplate = document.createElement('template');
+    rowTemplate.innerHTML = `<div part="content" class="content"><slot part="title" class="title"></slot><slot part="subtitle" class="subtitle" name="subtitle"></slot></div><svg part="chevron" class="chevron" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><path d="M9 6l6 6-6 6"></path></svg>`;
+  }
+  // importNode, not cloneNode: a clone would belong to the template's inert document and be
+  // adopted node by node when inserted.
+  return document.importNode(rowTemplate.content, true);
+}
 
 /**
  * A list row: something before (an avatar, an icon), a title and a subtitle, something after
@@ -27,7 +40,7 @@ import { cellStyles } from './cell.styles.ts';
  * @csspart chevron - The chevron icon.
  */
 @customElement('ma-cell')
-export class MaCell extends LitElement {
+export class MaCell extends ReactiveElement {
   static override styles = cellStyles;
 
   // Properties start undefined (read as empty / false): a list renders many cells, and every
@@ -63,21 +76,18 @@ export class MaCell extends LitElement {
   /** The `avatar-src` that failed to load. */
   @state() private failedAvatarSrc?: string;
 
-  private handleKeydown(event: KeyboardEvent): void {
-    if (event.key !== 'Enter' && event.key !== ' ') return;
-    event.preventDefault();
-    this.click();
-  }
-
-  /** The built-in avatar: the picture, or the initials while there is none or it fails to load. */
-  private renderAvatar() {
-    const name = this.avatarName || undefined;
-    const src = this.avatarSrc;
-    return src && src !== this.failedAvatarSrc
-      ? html`<img part="avatar" class="avatar" src=${src} alt=${name ?? ''} @error=${() => (this.failedAvatarSrc = src)} />`
-      : html`<span part="avatar" class="avatar" role=${name ? 'img' : nothing} aria-label=${name ?? nothing}
-          aria-hidden=${name ? nothing : 'true'}>${initialsOf(name ?? '')}</span>`;
-  }
+  // The row is built by hand from a cloned template, not rendered by lit-html: with thousands of
+  // rows, a template instance with its parts and markers per row costs more than setting the few
+  // nodes that change. Each node is made once and kept.
+  private content?: HTMLElement;
+  private subtitleSlot?: HTMLSlotElement;
+  private chevronIcon?: SVGElement;
+  private link?: HTMLAnchorElement;
+  private button?: HTMLElement;
+  private avatarInitials?: HTMLElement;
+  private avatarImage?: HTMLImageElement;
+  /** The nodes of the row as last placed, in order. */
+  private placed: ChildNode[] = [];
 
   // A row has a `before` or `after` slot only once it has children for it: every element in a
   // shadow root costs each of many rows its style recalculation. A slot, once made, stays.
@@ -103,8 +113,9 @@ export class MaCell extends LitElement {
   }
 
   protected override willUpdate(): void {
-    // Also catches a child whose `slot` attribute changed, which the observer does not watch.
-    this.findSlotted();
+    // Also catches a child whose `slot` attribute changed, which the observer does not watch
+    // (connectedCallback has just looked before the first update).
+    if (this.hasUpdated) this.findSlotted();
   }
 
   private findSlotted(): void {
@@ -122,49 +133,90 @@ export class MaCell extends LitElement {
     return slot;
   }
 
-  // The row is one template (one per kind of row), not a wrapper around nested templates: a nested
-  // template per row costs more than a few bindings, so the chevron is hidden when off rather than
-  // added. Line breaks sit inside tags: no whitespace text node is cloned per row. A static row
-  // has no wrapper: the element itself is the flex row.
-  override render() {
-    const avatar = this.avatarName || this.avatarSrc ? this.renderAvatar() : nothing;
-    const subtitle = this.subtitle ?? nothing;
-    const before = this.beforeSlot ?? nothing;
-    const after = this.afterSlot ?? nothing;
+  protected override update(changed: PropertyValues<this>): void {
+    super.update(changed);
+    if (!this.content) {
+      const row = cloneRow();
+      this.content = row.firstChild as HTMLElement;
+      this.subtitleSlot = this.content.lastChild as HTMLSlotElement;
+      this.chevronIcon = row.lastChild as SVGElement;
+    }
+    if (changed.has('subtitle')) this.subtitleSlot!.textContent = this.subtitle ?? '';
+    this.chevronIcon!.toggleAttribute('hidden', !this.chevron);
+
+    // A static row is the element itself; a link or button row is an inner element (part base).
+    const root = this.renderRoot;
+    let row: ParentNode = root;
     if (this.href !== undefined) {
-      return html`<a
-        part="base"
-        class="cell interactive"
-        href=${this.disabled ? nothing : this.href}
-        aria-disabled=${this.disabled ? 'true' : nothing}
-        >${avatar}${before}<div part="content" class="content"
-          ><slot part="title" class="title"></slot
-          ><slot part="subtitle" class="subtitle" name="subtitle">${subtitle}</slot></div
-        >${after}<svg part="chevron" class="chevron" ?hidden=${!this.chevron} viewBox="0 0 24 24" fill="none" stroke="currentColor"
-          stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><path d="M9 6l6 6-6 6"></path></svg
-      ></a>`;
+      const link = (row = this.link ??= this.createBase('a'));
+      if (this.disabled) link.removeAttribute('href');
+      else link.href = this.href;
+    } else if (this.clickable) {
+      const button = (row = this.button ??= this.createBase('div'));
+      button.tabIndex = this.disabled ? -1 : 0;
     }
-    if (this.clickable) {
-      return html`<div
-        part="base"
-        class="cell interactive"
-        role="button"
-        tabindex=${this.disabled ? '-1' : '0'}
-        aria-disabled=${this.disabled ? 'true' : nothing}
-        @keydown=${this.handleKeydown}
-        >${avatar}${before}<div part="content" class="content"
-          ><slot part="title" class="title"></slot
-          ><slot part="subtitle" class="subtitle" name="subtitle">${subtitle}</slot></div
-        >${after}<svg part="chevron" class="chevron" ?hidden=${!this.chevron} viewBox="0 0 24 24" fill="none" stroke="currentColor"
-          stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><path d="M9 6l6 6-6 6"></path></svg
-      ></div>`;
+    if (row instanceof HTMLElement) {
+      if (this.disabled) row.setAttribute('aria-disabled', 'true');
+      else row.removeAttribute('aria-disabled');
     }
-    return html`${avatar}${before}<div part="content" class="content"
-      ><slot part="title" class="title"></slot
-      ><slot part="subtitle" class="subtitle" name="subtitle">${subtitle}</slot></div
-      >${after}<svg part="chevron" class="chevron" ?hidden=${!this.chevron} viewBox="0 0 24 24" fill="none" stroke="currentColor"
-        stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><path d="M9 6l6 6-6 6"></path></svg
-    >`;
+
+    const avatar = this.avatarName || this.avatarSrc ? this.renderAvatar() : undefined;
+    const nodes: ChildNode[] = [avatar, this.beforeSlot, this.content, this.afterSlot, this.chevronIcon].filter((node) => node !== undefined);
+    if (nodes.length === this.placed.length && nodes.every((node, index) => node === this.placed[index]) && nodes[0]!.parentNode === row) return;
+    for (const node of this.placed) if (!nodes.includes(node)) node.remove();
+    for (const base of [this.link, this.button]) if (base && base !== row) base.remove();
+    row.append(...nodes);
+    if (row !== root) root.append(row);
+    this.placed = nodes;
+  }
+
+  private createBase<K extends 'a' | 'div'>(tag: K): HTMLElementTagNameMap[K] {
+    const base = document.createElement(tag);
+    base.setAttribute('part', 'base');
+    base.className = 'cell interactive';
+    if (tag === 'div') {
+      base.setAttribute('role', 'button');
+      base.addEventListener('keydown', (event) => {
+        const { key } = event as KeyboardEvent;
+        if (key !== 'Enter' && key !== ' ') return;
+        event.preventDefault();
+        this.click();
+      });
+    }
+    return base;
+  }
+
+  /** The built-in avatar: the picture, or the initials while there is none or it fails to load. */
+  private renderAvatar(): HTMLElement {
+    const name = this.avatarName || '';
+    const src = this.avatarSrc;
+    if (src && src !== this.failedAvatarSrc) {
+      const image = (this.avatarImage ??= this.createAvatar('img'));
+      // Setting `src`, even to the same URL, starts a new load.
+      if (image.getAttribute('src') !== src) image.src = src;
+      image.alt = name;
+      return image;
+    }
+    const initials = (this.avatarInitials ??= this.createAvatar('span'));
+    if (name) {
+      initials.setAttribute('role', 'img');
+      initials.setAttribute('aria-label', name);
+      initials.removeAttribute('aria-hidden');
+    } else {
+      initials.removeAttribute('role');
+      initials.removeAttribute('aria-label');
+      initials.setAttribute('aria-hidden', 'true');
+    }
+    initials.textContent = initialsOf(name);
+    return initials;
+  }
+
+  private createAvatar<K extends 'img' | 'span'>(tag: K): HTMLElementTagNameMap[K] {
+    const avatar = document.createElement(tag);
+    avatar.setAttribute('part', 'avatar');
+    avatar.className = 'avatar';
+    if (tag === 'img') avatar.addEventListener('error', () => (this.failedAvatarSrc = avatar.getAttribute('src')!));
+    return avatar;
   }
 }
 
