@@ -36,6 +36,12 @@ async function gzipSize(entry, external = []) {
 
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' };
 const server = createServer((request, response) => {
+  // The msw worker of the simulated backend, at the root so it may control the live-channel page.
+  if (request.url === '/mockServiceWorker.js') {
+    response.writeHead(200, { 'Content-Type': 'text/javascript', 'Service-Worker-Allowed': '/', 'Cache-Control': 'no-store' });
+    response.end(readFileSync(join(root, 'demo/public/mockServiceWorker.js')));
+    return;
+  }
   const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
   const file = join(root, path);
   if (!file.startsWith(root) || !existsSync(file)) {
@@ -56,7 +62,7 @@ const results = [];
 try {
   // BENCH_PAGES=bridge,kit-render runs only those pages (the sizes are always measured).
   const selected = process.env.BENCH_PAGES?.split(',');
-  for (const page of ['bridge', 'kit-render'].filter((name) => !selected || selected.includes(name))) {
+  for (const page of ['bridge', 'kit-render', 'live-channel'].filter((name) => !selected || selected.includes(name))) {
     if (!existsSync(join(root, `bench/pages/${page}.html`))) continue;
     const tab = await browser.newPage();
     tab.on('pageerror', (error) => console.error(`[${page}]`, error.message));
