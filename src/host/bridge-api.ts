@@ -13,10 +13,13 @@ import { HostError } from './host-error.ts';
 import { TokenBucket, type RateLimit } from './rate-limit.ts';
 import { checkParams, isKnownMethod } from './schemas.ts';
 
-/** The methods every app may call; the host object reacts to them. */
+/** The `app.*` methods every app may call; the host object reacts to them. */
 export interface BuiltinMethods {
   ready(): void;
   close(request: CloseRequest | undefined): void;
+  setClosingConfirmation(enabled: boolean): void;
+  setBackHandling(enabled: boolean): void;
+  backResult(id: number, handled: boolean): void;
 }
 
 /** Receives a call's outcome: an error payload, or undefined and the result. */
@@ -189,6 +192,14 @@ export class BridgeApi {
         return this.#options.builtins.ready();
       case 'app.close':
         return this.#options.builtins.close(params as CloseRequest | undefined);
+      case 'app.setClosingConfirmation':
+        return this.#options.builtins.setClosingConfirmation((params as { enabled: boolean }).enabled);
+      case 'app.setBackHandling':
+        return this.#options.builtins.setBackHandling((params as { enabled: boolean }).enabled);
+      case 'app.backResult': {
+        const { id, handled } = params as { id: number; handled: boolean };
+        return this.#options.builtins.backResult(id, handled);
+      }
       default: {
         const handler = this.#options.handlers[method] as ((p: unknown, c: CallContext) => unknown) | undefined;
         if (!handler) throw new HostError(ErrorCode.UNSUPPORTED, `This host does not implement ${method}`);

@@ -68,6 +68,13 @@ export interface MiniAppHostOptions {
    * dead server fails fast instead of at the ready timeout (default 1000; `false` turns it off).
    */
   probeAfterMs?: number | false;
+  /**
+   * Asked when the user closes an app that turned on closing confirmation; resolve true to close.
+   * The browser's own `confirm()` by default.
+   */
+  confirmClose?: (app: MiniAppDescriptor) => boolean | Promise<boolean>;
+  /** How long an app that handles back has to answer a `back` event before it is closed (default 1000 ms). */
+  backTimeoutMs?: number;
 }
 
 export type HostState = 'idle' | 'loading' | 'connected' | 'ready' | 'error' | 'closed';
@@ -103,6 +110,10 @@ export class MiniAppHost extends EventTarget {
   #unsubscribeLog: (() => void) | undefined;
   #configError: LaunchError | undefined;
   #callListeners = 0;
+  #closingConfirmation = false;
+  #backHandling = false;
+  #backSeq = 0;
+  readonly #backAnswers = new Map<number, (handled: boolean) => void>();
 
   constructor(options: MiniAppHostOptions) {
     super();
@@ -160,7 +171,13 @@ export class MiniAppHost extends EventTarget {
       launchId: launch.launchId,
       capabilities: new Set(this.app.capabilities),
       handlers: options.handlers ?? {},
-      builtins: { ready: () => this.#markReady(), close: (request) => this.#requestClose(request) },
+      builtins: {
+        ready: () => this.#markReady(),
+        close: (request) => this.#appAsksToClose(request),
+        setClosingConfirmation: (enabled) => (this.#closingConfirmation = enabled),
+        setBackHandling: (enabled) => (this.#backHandling = enabled),
+        backResult: (id, handled) => this.#backAnswers.get(id)?.(handled),
+      },
       callLog: this.callLog,
       rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
       signal: abort.signal,
@@ -211,6 +228,49 @@ export class MiniAppHost extends EventTarget {
     this.#state = 'closed';
     this.#teardown();
     this.dispatchEvent(new CustomEvent('closed', { detail: { reason } }));
+  }
+
+  /**
+   * Closes the app because the user asked to (a close button): when the app turned on closing
+   * confirmation, the user is asked first. Resolves whether it closed.
+   */
+  async requestClose(reason = 'user'): Promise<boolean> {
+    if (this.#state === 'closed') return true;
+    const running = this.#state === 'connected' || this.#state === 'ready';
+    if (running && this.#closingConfirmation && !(await this.#confirmClose())) return false;
+    await this.close(reason);
+    return true;
+  }
+
+  /**
+   * The host's back button. An app that handles back gets a `back` event and answers whether it
+   * went back itself; otherwise (or with no answer in time) the app is closed, with confirmation
+   * if it asked for it. Resolves true when the app stays open.
+   */
+  async back(): Promise<boolean> {
+    if (this.#backHandling && this.#server) {
+      const id = ++this.#backSeq;
+      const handled = await new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => resolve(false), this.#options.backTimeoutMs ?? 1000);
+        this.#backAnswers.set(id, (answer) => {
+          clearTimeout(timer);
+          resolve(answer);
+        });
+        this.#server!.emit('back', { id } satisfies HostEvents['back']);
+      });
+      this.#backAnswers.delete(id);
+      if (handled) return true;
+    }
+    return !(await this.requestClose('back'));
+  }
+
+  async #confirmClose(): Promise<boolean> {
+    const ask = this.#options.confirmClose ?? ((app: MiniAppDescriptor) => confirm(closeQuestion(app.name, this.#launch?.locale)));
+    try {
+      return (await ask(this.app)) === true;
+    } catch {
+      return false;
+    }
   }
 
   /** Tells the app it is shown or hidden (the host moved to another screen). */
@@ -286,6 +346,7 @@ export class MiniAppHost extends EventTarget {
     // A second hello for the same launch is the app reloading itself: new port, same state and log.
     const reloaded = this.#server !== undefined;
     this.#server?.close('replaced');
+    if (reloaded) this.#forgetAppRequests();
     const channel = appPort ? undefined : new MessageChannel();
     const welcome: WelcomeMessage = {
       type: WELCOME,
@@ -312,7 +373,7 @@ export class MiniAppHost extends EventTarget {
     this.dispatchEvent(new CustomEvent('ready', { detail: { launchId: this.#launch!.launchId } }));
   }
 
-  #requestClose(request: CloseRequest | undefined): void {
+  #appAsksToClose(request: CloseRequest | undefined): void {
     const event = new CustomEvent('close-request', { detail: request, cancelable: true });
     if (this.dispatchEvent(event)) void this.close('app');
   }
@@ -346,7 +407,16 @@ export class MiniAppHost extends EventTarget {
     this.#resizeObserver.observe(iframe);
   }
 
+  /** What the app asked of the host (confirmation, back handling) belongs to its page: a reload or close forgets it. */
+  #forgetAppRequests(): void {
+    this.#closingConfirmation = false;
+    this.#backHandling = false;
+    for (const answer of this.#backAnswers.values()) answer(false);
+    this.#backAnswers.clear();
+  }
+
   #teardown(): void {
+    this.#forgetAppRequests();
     clearTimeout(this.#readyTimer);
     clearTimeout(this.#probeTimer);
     this.#readyTimer = this.#probeTimer = undefined;
@@ -365,6 +435,10 @@ export class MiniAppHost extends EventTarget {
 }
 
 const DARK_QUERY = '(prefers-color-scheme: dark)';
+
+function closeQuestion(name: string, locale = 'en'): string {
+  return locale.startsWith('ru') ? `Закрыть «${name}»? Несохранённые изменения могут пропасть.` : `Close ${name}? Unsaved changes may be lost.`;
+}
 
 function systemScheme(): LaunchTheme['scheme'] {
   return matchMedia(DARK_QUERY).matches ? 'dark' : 'light';

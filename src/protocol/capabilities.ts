@@ -5,6 +5,18 @@ export const Capability = {
   PUSH: 'push',
   NAVIGATION: 'navigation',
   CHAT: 'chat',
+  /** Host-drawn alerts, confirmations and prompts. */
+  POPUPS: 'popups',
+  /** Sharing text or a link through the host. */
+  SHARE: 'share',
+  /** Writing text to the clipboard, on a user gesture. */
+  CLIPBOARD: 'clipboard',
+  /** A small key–value store the host keeps per app and user. */
+  STORAGE: 'storage',
+  /** Haptic feedback where the device has it. */
+  HAPTICS: 'haptics',
+  /** Downloads through the host, where a sandboxed frame cannot start one. */
+  FILES: 'files',
 } as const;
 
 export type Capability = (typeof Capability)[keyof typeof Capability];

@@ -81,5 +81,10 @@ export interface HostEvents {
    * `closed`. Calls in flight on it settle with CANCELLED; later ones fail at once.
    */
   disconnected: { reason: 'replaced' | 'closed' };
+  /**
+   * The user pressed the host's back button while the app handles back (`app.setBackHandling`):
+   * answer with `app.backResult({ id, handled })`; unhandled or unanswered, the host closes the app.
+   */
+  back: { id: number };
 }
 export type HostEventName = keyof HostEvents;

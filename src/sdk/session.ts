@@ -1,0 +1,175 @@
+import {
+  ErrorCode,
+  HELLO,
+  MAX_BATCH,
+  PROTOCOL_VERSION,
+  REFUSED,
+  WELCOME,
+  type BridgeErrorPayload,
+  type LaunchParams,
+  type WelcomeMessage,
+  type WireCall,
+} from '../protocol/index.ts';
+import { MiniAppError } from './errors.ts';
+import { createMiniApp, type CallOptions, type MiniApp } from './mini-app.ts';
+import { notPlainData } from './plain-data.ts';
+
+export interface ConnectOptions {
+  /** How long to wait for the host's answer, in ms (default 5000). */
+  timeout?: number;
+  /** How long a call may wait for its answer before it rejects with TIMEOUT, in ms (default 30,000). */
+  callTimeout?: number;
+  /** Host origins this app agrees to run in; any by default. */
+  hosts?: readonly string[];
+  /** Send calls made in the same task as one message (default true). */
+  coalesce?: boolean;
+}
+
+export interface Session {
+  app: Promise<MiniApp>;
+  call(method: string, params?: unknown, options?: CallOptions): Promise<unknown>;
+}
+
+interface PendingCall {
+  resolve(value: unknown): void;
+  reject(error: MiniAppError): void;
+  method: string;
+  deadline: number;
+}
+
+/**
+ * One handshake and the calls over its port. The SDK makes the channel and sends one end with its
+ * `hello`, so calls to `app.*` can go before the host's `welcome` comes back on the port: the host
+ * reads them once it has checked the hello.
+ */
+export function open(launch: LaunchParams, options: ConnectOptions): Session {
+  const { port1: port, port2 } = new MessageChannel();
+  const pending = new Map<number, PendingCall>();
+  const listeners = new Map<string, Set<(data: never) => void>>();
+  let welcome: WelcomeMessage | undefined;
+  let resolveApp!: (app: MiniApp) => void;
+  let rejectApp!: (error: MiniAppError) => void;
+  const app = new Promise<MiniApp>((resolve, reject) => {
+    resolveApp = resolve;
+    rejectApp = reject;
+  });
+  const coalesce = options.coalesce !== false;
+  const callTimeout = options.callTimeout ?? 30_000;
+  let nextId = 0;
+  let queue: WireCall[] = [];
+  let disconnected: MiniAppError | undefined;
+  // One timer for all calls, set for the earliest deadline: no timer per call on the hot path.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let timerAt = Infinity;
+
+  const fail = (id: number, error: MiniAppError) => {
+    const call = pending.get(id);
+    if (!call) return;
+    pending.delete(id);
+    call.reject(error);
+  };
+  const arm = (deadline: number) => {
+    if (deadline >= timerAt) return;
+    clearTimeout(timer);
+    timerAt = deadline;
+    timer = setTimeout(sweep, deadline - performance.now());
+  };
+  const sweep = () => {
+    timerAt = Infinity;
+    const now = performance.now();
+    let next = Infinity;
+    for (const [id, call] of pending) {
+      if (call.deadline <= now + 1) fail(id, new MiniAppError(ErrorCode.TIMEOUT, `${call.method} got no answer in time`));
+      else next = Math.min(next, call.deadline);
+    }
+    if (next < Infinity) arm(next);
+  };
+  const send = (message: WireCall | WireCall[]) => {
+    try {
+      port.postMessage(message);
+    } catch {
+      // One call that cannot be cloned must not take the others with it: send them one by one.
+      for (const call of Array.isArray(message[0]) ? (message as WireCall[]) : [message as WireCall]) {
+        try {
+          port.postMessage(call);
+        } catch (error) {
+          fail(call[0], new MiniAppError(ErrorCode.INVALID_ARGUMENT, `The arguments of ${call[1]} cannot be sent: ${(error as Error).message}`));
+        }
+      }
+    }
+  };
+  const flush = () => {
+    const calls = queue;
+    queue = [];
+    const maxBatch = welcome?.maxBatch ?? MAX_BATCH;
+    for (let start = 0; start < calls.length; start += maxBatch) {
+      const batch = calls.length <= maxBatch ? calls : calls.slice(start, start + maxBatch);
+      send(batch.length === 1 ? batch[0]! : batch);
+    }
+  };
+  const settle = ([id, failed, value]: [number, 0 | 1, unknown]) => {
+    const call = pending.get(id);
+    if (!call) return;
+    pending.delete(id);
+    if (!failed) return call.resolve(value);
+    const error = value as BridgeErrorPayload;
+    call.reject(new MiniAppError(error?.code ?? ErrorCode.INTERNAL, String(error?.message ?? 'The host failed'), error?.details));
+  };
+  const emit = (event: string, data: unknown) => listeners.get(event)?.forEach((listener) => listener(data as never));
+  const end = (error: MiniAppError) => {
+    disconnected = error;
+    queue = [];
+    for (const id of [...pending.keys()]) fail(id, error);
+  };
+  const refused = (error: MiniAppError) => {
+    clearTimeout(connectTimer);
+    rejectApp(error);
+    end(error);
+    port.close();
+  };
+  port.onmessage = ({ data }) => {
+    if (Array.isArray(data)) {
+      for (const reply of Array.isArray(data[0]) ? data : [data]) settle(reply);
+    } else if (!welcome) {
+      if (data?.type === WELCOME && data.launchId === launch.launchId) {
+        welcome = data as WelcomeMessage;
+        clearTimeout(connectTimer);
+        resolveApp(connected(welcome));
+      } else if (data?.type === REFUSED) {
+        refused(new MiniAppError(data.error?.code ?? ErrorCode.UNSUPPORTED, String(data.error?.message)));
+      }
+    } else if (data?.event === 'disconnected') {
+      end(new MiniAppError(ErrorCode.CANCELLED, `The host ended this connection (${data.data?.reason})`));
+      emit(data.event, data.data);
+    } else {
+      emit(data?.event, data?.data);
+    }
+  };
+
+  const call = (method: string, params?: unknown, callOptions?: CallOptions) =>
+    new Promise((resolve, reject) => {
+      if (disconnected) return reject(disconnected);
+      // Before the welcome only the built-in app.* methods, which every host answers, may go.
+      if (welcome ? !welcome.methods.includes(method) : !method.startsWith('app.')) {
+        return reject(new MiniAppError(ErrorCode.UNSUPPORTED, `The host does not support ${method}`));
+      }
+      const problem = notPlainData(params, 0, new Set());
+      if (problem) return reject(new MiniAppError(ErrorCode.INVALID_ARGUMENT, `The arguments of ${method} are not plain data: ${problem}`));
+      const deadline = performance.now() + (callOptions?.timeout ?? callTimeout);
+      pending.set(++nextId, { resolve, reject, method, deadline });
+      arm(deadline);
+      if (queue.push([nextId, method, params]) === 1) (coalesce ? queueMicrotask : (run: () => void) => run())(flush);
+    });
+
+  const on = (event: string, listener: (data: never) => void) => {
+    const set = listeners.get(event) ?? new Set();
+    listeners.set(event, set.add(listener));
+    return () => void set.delete(listener);
+  };
+  const connected = (welcome: WelcomeMessage) => createMiniApp({ launch, welcome, call, on });
+
+  const connectTimer = setTimeout(() => refused(new MiniAppError(ErrorCode.NOT_EMBEDDED, 'The host did not answer')), options.timeout ?? 5000);
+  parent.postMessage({ type: HELLO, launchId: launch.launchId, version: PROTOCOL_VERSION }, launch.hostOrigin, [port2]);
+  return { app, call };
+}
+
