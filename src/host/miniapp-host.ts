@@ -1,6 +1,7 @@
 import {
   ErrorCode,
   MAX_BATCH,
+  METHOD_CAPABILITY,
   PROTOCOL_VERSION,
   REFUSED,
   WELCOME,
@@ -354,6 +355,10 @@ export class MiniAppHost extends EventTarget {
       version: PROTOCOL_VERSION,
       capabilities: [...this.app.capabilities],
       methods: this.#api.availableMethods(),
+      allowed: this.#api.availableMethods().filter((method) => {
+        const capability = METHOD_CAPABILITY[method];
+        return capability === null || this.app.capabilities.includes(capability);
+      }),
       reloaded,
       maxBatch: MAX_BATCH,
     };

@@ -29,7 +29,10 @@ export interface WelcomeMessage {
   launchId: string;
   version: number;
   capabilities: Capability[];
+  /** The methods the host answers, granted to this app or not. */
   methods: string[];
+  /** Of those, the ones this app may call (their capability is granted). */
+  allowed?: string[];
   /** True when this `hello` came from a reload of the same launch. */
   reloaded: boolean;
   /** The most calls the host takes in one batch (`MAX_BATCH` when absent). */

@@ -1,4 +1,3 @@
-import { METHOD_CAPABILITY } from '../protocol/index.ts';
 import type {
   Capability,
   DownloadRequest,
@@ -134,10 +133,7 @@ export function createMiniApp({ launch, welcome, call, on }: MiniAppParts): Mini
     hostVersion: welcome.version,
     capabilities: welcome.capabilities,
     reloaded: welcome.reloaded,
-    supports: (name) => {
-      const capability = METHOD_CAPABILITY[name];
-      return welcome.methods.includes(name) && (capability === null || welcome.capabilities.includes(capability));
-    },
+    supports: (name) => (welcome.allowed ?? welcome.methods).includes(name),
     call: call as MiniApp['call'],
     ready: method('app.ready'),
     close: (reason) => call('app.close', typeof reason === 'string' ? { reason } : undefined) as Promise<void>,
