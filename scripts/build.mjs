@@ -1,8 +1,8 @@
-// Builds what the package ships: dist/ with .js, .d.ts and source maps (tsconfig.build.json), and
-// the tokens stylesheet. Runs in `prepack` and in the test command (before the packaging check).
+// Builds what the package ships: dist/ with .js, .d.ts and source maps (tsconfig.build.json), the
+// tokens stylesheet and the kit's Custom Elements Manifest. Runs in `prepack` and in the test command (before the packaging check).
 //   node scripts/build.mjs
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -44,4 +44,19 @@ if (leftovers.length) {
 }
 
 copyFileSync(join(root, 'ui-kit/tokens/tokens.css'), join(dist, 'ui-kit/tokens/tokens.css'));
+
+// The kit's Custom Elements Manifest (custom-elements.json, from the sources by `npm run cem`) as
+// users get it: module paths name the shipped .js files, and no indentation.
+const absent = new Set();
+const manifest = JSON.parse(readFileSync(join(root, 'custom-elements.json'), 'utf8'), (key, value) => {
+  if ((key !== 'path' && key !== 'module') || typeof value !== 'string' || !value.endsWith('.ts')) return value;
+  const shipped = (value.startsWith('.') ? value : `dist/${value}`).replace(/\.ts$/, '.js');
+  if (!value.startsWith('.') && !existsSync(join(root, shipped))) absent.add(value);
+  return shipped;
+});
+if (absent.size) {
+  console.error(`build: custom-elements.json names modules the build does not ship: ${[...absent].join(', ')}`);
+  process.exit(1);
+}
+writeFileSync(join(dist, 'custom-elements.json'), JSON.stringify(manifest));
 console.log(`build: dist/ written (${[...files(dist)].length} files)`);

@@ -120,9 +120,9 @@ const isPacked = built && (await check('npm pack', async () => {
 }));
 
 if (isPacked) {
-  await check('the tarball holds dist/, README, LICENSE, docs and custom-elements.json only', () => {
+  await check('the tarball holds dist/ (with custom-elements.json), README, LICENSE and docs only', () => {
     const paths = packed.files.map((file) => file.path);
-    const allowed = /^(dist\/.+\.(js|js\.map|d\.ts|css)|docs\/[\w-]+\.md|README\.md|LICENSE|package\.json|custom-elements\.json)$/;
+    const allowed = /^(dist\/.+\.(js|js\.map|d\.ts|css)|dist\/custom-elements\.json|docs\/[\w-]+\.md|README\.md|LICENSE|package\.json)$/;
     const stray = paths.filter((path) => !allowed.test(path) || /(^|\/)(test|tests|demo|bench|\.ci|scripts)\//.test(path) || /\.test\.|\.config\.|tsconfig/.test(path));
     const targets = Object.values(pkg.exports).flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)));
     const missing = [...targets, pkg.customElements, 'LICENSE', 'README.md'].map((path) => path.replace(/^\.\//, '')).filter((path) => !paths.includes(path));

@@ -69,9 +69,9 @@ describe('package.json', () => {
     expect(pkg.peerDependenciesMeta?.hono?.optional).to.equal(true);
   });
 
-  it('ships only dist, the docs of what it ships, custom-elements.json and the licence', () => {
-    expect(pkg.files).to.deep.equal(['dist', 'docs/backend.md', 'docs/bridge.md', 'docs/partner-backend.md', 'custom-elements.json']);
-    expect(pkg.customElements).to.equal('custom-elements.json');
+  it('ships only dist (with the custom-elements.json of the kit), the docs of what it ships and the licence', () => {
+    expect(pkg.files).to.deep.equal(['dist', 'docs/backend.md', 'docs/bridge.md', 'docs/partner-backend.md']);
+    expect(pkg.customElements).to.equal('./dist/custom-elements.json');
     expect(existsSync(join(root, 'LICENSE'))).to.equal(true);
     expect(pkg.scripts.prepack).to.equal('node scripts/build.mjs');
   });
