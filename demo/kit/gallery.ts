@@ -6,21 +6,13 @@
 import { html, render } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import '../../ui-kit/index.ts';
-import { applyBrand, installTokens, resetBrand, setColorScheme } from '../../ui-kit/tokens/index.ts';
+import { applyBrand, brandPresets, installTokens, lightColors, resetBrand, setColorScheme } from '../../ui-kit/tokens/index.ts';
 import { sections as basics } from './sections-basics.ts';
 import { sections as content } from './sections-content.ts';
 import { sections as forms } from './sections-forms.ts';
 import { sections as overlays } from './sections-overlays.ts';
 
 type Scheme = 'auto' | 'light' | 'dark';
-
-const brandPresets = [
-  { name: 'Default', brand: '' },
-  { name: 'Sun', brand: '#ffcc00' },
-  { name: 'Forest', brand: '#00875a' },
-  { name: 'Grape', brand: '#7b3fe4' },
-  { name: 'Coral', brand: '#ff6a4d' },
-];
 
 const params = new URLSearchParams(location.search);
 const state = {
@@ -68,12 +60,12 @@ const toolbar = () => html`<div class="toolbar" role="toolbar" aria-label="Galle
       class="brand-swatch"
       title=${preset.name}
       aria-label=${`Brand: ${preset.name}`}
-      aria-pressed=${String(state.brand === preset.brand)}
-      style=${`background: ${preset.brand || '#0a6ad6'}`}
-      @click=${() => set({ brand: preset.brand })}
+      aria-pressed=${String(state.brand === (preset.brand ?? ''))}
+      style=${`background: ${preset.brand ?? lightColors.brand}`}
+      @click=${() => set({ brand: preset.brand ?? '' })}
     ></button>`)}
     <label class="colour-input">
-      <input type="color" .value=${state.brand || '#0a6ad6'} @input=${(event: Event) => set({ brand: (event.target as HTMLInputElement).value })} />
+      <input type="color" .value=${state.brand || lightColors.brand} @input=${(event: Event) => set({ brand: (event.target as HTMLInputElement).value })} />
       <ma-caption inline>Any</ma-caption>
     </label>
   </div>

@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../ui-kit/components/button/button.ts';
 import type { MaButton } from '../../ui-kit/components/button/button.ts';
 import { checkA11yBothSchemes } from './helpers.ts';
+import { ringBands } from './rendered-colors.ts';
 
 const inner = (el: MaButton) => el.shadowRoot!.querySelector<HTMLElement>('[part="base"]')!;
 
@@ -49,7 +50,7 @@ describe('ma-button', () => {
     expect(el.shadowRoot!.activeElement).to.equal(inner(el));
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Shift+Tab' });
-    expect(getComputedStyle(inner(el)).boxShadow).to.contain('3px');
+    expect(ringBands(getComputedStyle(inner(el)).boxShadow), 'a two-band ring').to.have.length(2);
     const clicked = oneEvent(el, 'click');
     await sendKeys({ press: 'Enter' });
     await clicked;

@@ -99,11 +99,12 @@ describe('design tokens', () => {
     expect(tokenValue('--ma-duration-base')).to.equal('200ms');
   });
 
-  it('builds the focus ring from the focus colour', () => {
+  it('builds the focus ring from the control\'s own colour inside and the focus colour outside', () => {
     setColorScheme('dark');
     const ring = tokenValue('--ma-focus-ring');
-    expect(ring).to.contain('3px');
+    expect(ring).to.match(/^0 0 0 2px currentColor, 0 0 0 4px #[0-9a-f]{6}$/i);
     expect(ring).to.contain(darkColors.focus);
+    expect(tokenValue('--ma-focus-ring-inset')).to.equal(`inset 0 0 0 3px ${darkColors.focus}`);
   });
 
   it('re-brands with a light brand: dark text on it, a darker link that still reaches AA', async () => {

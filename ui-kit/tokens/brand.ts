@@ -3,7 +3,7 @@
  * depends on it, for both schemes, keeping text contrast at WCAG AA (4.5:1).
  */
 import { contrast, ensureContrast, mix, parseHex, withAlpha } from './color.ts';
-import { darkColors, lightColors, type ColorScheme, type ColorTokens } from './tokens.ts';
+import { darkColors, derivedTokens, lightColors, type ColorScheme, type ColorTokens } from './tokens.ts';
 
 export interface BrandOptions {
   /** The brand colour, `#rgb` or `#rrggbb`. */
@@ -11,6 +11,15 @@ export interface BrandOptions {
   /** The accent colour (counters, highlights), `#rgb` or `#rrggbb`. */
   accent?: string;
 }
+
+/** Brands the gallery offers and the tests check; the first (no `brand`) is the kit's own colours. */
+export const brandPresets: ReadonlyArray<{ name: string; brand?: string }> = [
+  { name: 'Default' },
+  { name: 'Sun', brand: '#ffcc00' },
+  { name: 'Forest', brand: '#00875a' },
+  { name: 'Grape', brand: '#7b3fe4' },
+  { name: 'Coral', brand: '#ff6a4d' },
+];
 
 export const AA_TEXT = 4.5;
 const WHITE = '#ffffff';
@@ -62,7 +71,7 @@ function normalise(hex: string): string {
 
 function block(selector: string, colors: Partial<ColorTokens>): string {
   const lines = Object.entries(colors).map(([name, value]) => `  --ma-color-${name}: ${value};`);
-  lines.push('  --ma-focus-ring: 0 0 0 3px var(--ma-color-focus);');
+  for (const [name, value] of Object.entries(derivedTokens)) lines.push(`  ${name}: ${value};`);
   return `${selector} {\n${lines.join('\n')}\n}\n`;
 }
 

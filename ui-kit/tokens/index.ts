@@ -7,7 +7,7 @@ import { brandCss, type BrandOptions } from './brand.ts';
 import { tokensCss } from './tokens.css.ts';
 
 export * from './tokens.ts';
-export { brandCss, deriveBrandColors, pickOnColor, type BrandOptions } from './brand.ts';
+export { brandCss, brandPresets, deriveBrandColors, pickOnColor, type BrandOptions } from './brand.ts';
 export { contrast, luminance, mix, parseHex } from './color.ts';
 
 type StyleRoot = Document | ShadowRoot;

@@ -134,7 +134,13 @@ export const baseTokens = {
   '--ma-duration-fast': '120ms',
   '--ma-duration-base': '200ms',
   '--ma-easing-standard': 'cubic-bezier(0.3, 0, 0.2, 1)',
-  '--ma-focus-ring': '0 0 0 3px var(--ma-color-focus)',
+  // Two bands, so the ring shows on any fill and any page: the inner one in the control's own text
+  // colour (which contrasts with its fill, say white on a yellow or blue button), the outer one in
+  // the focus colour (which contrasts with every surface). `currentColor` resolves on the control,
+  // so an element that draws a fill but no text (a checked checkbox) sets `color` to its on-colour.
+  '--ma-focus-ring': '0 0 0 2px currentColor, 0 0 0 4px var(--ma-color-focus)',
+  // For rows, tabs and sheet actions, whose ring is drawn inside them on their own surface.
+  '--ma-focus-ring-inset': 'inset 0 0 0 3px var(--ma-color-focus)',
   '--ma-control-height-s': '32px',
   '--ma-control-height-m': '40px',
   '--ma-control-height-l': '48px',
@@ -152,6 +158,7 @@ export const reducedMotionTokens = {
 /** Tokens that reference another token and must be declared again wherever that one changes. */
 export const derivedTokens = {
   '--ma-focus-ring': baseTokens['--ma-focus-ring'],
+  '--ma-focus-ring-inset': baseTokens['--ma-focus-ring-inset'],
 } as const;
 
 export const colorTokenNames = Object.keys(lightColors) as ColorTokenName[];

@@ -68,7 +68,7 @@ export const actionSheetStyles = css`
     font-weight: var(--ma-font-weight-semibold);
   }
   .action:focus-visible {
-    box-shadow: inset 0 0 0 3px var(--ma-color-focus);
+    box-shadow: var(--ma-focus-ring-inset);
   }
   @keyframes ma-slide-up {
     from {

@@ -60,7 +60,7 @@ export const alertStyles = css`
     background: var(--ma-color-surface-secondary);
   }
   .action:focus-visible {
-    box-shadow: inset 0 0 0 3px var(--ma-color-focus);
+    box-shadow: var(--ma-focus-ring-inset);
   }
   @keyframes ma-pop-in {
     from {

@@ -39,7 +39,7 @@ export const cellStyles = css`
     background: var(--ma-color-brand-tint);
   }
   .interactive:focus-visible {
-    box-shadow: inset var(--ma-focus-ring);
+    box-shadow: var(--ma-focus-ring-inset);
   }
   :host([disabled]) {
     opacity: 0.48;

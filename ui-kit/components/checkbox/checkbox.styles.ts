@@ -39,6 +39,7 @@ export const checkboxStyles = css`
   input:indeterminate {
     border-color: var(--ma-color-brand);
     background: var(--ma-color-brand);
+    color: var(--ma-color-on-brand);
   }
   input:focus-visible {
     outline: none;

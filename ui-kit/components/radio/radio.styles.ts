@@ -41,6 +41,7 @@ export const radioStyles = css`
   }
   :host([aria-checked='true']) .circle {
     border-color: var(--ma-color-brand);
+    color: var(--ma-color-on-brand);
   }
   :host([aria-checked='true']) .circle::after {
     content: '';

@@ -38,6 +38,7 @@ export const switchStyles = css`
   }
   input:checked {
     background: var(--ma-color-brand);
+    color: var(--ma-color-on-brand);
   }
   input:focus-visible {
     outline: none;

@@ -47,7 +47,7 @@ export const tabBarItemStyles = css`
     color: var(--ma-color-link);
   }
   .base:focus-visible {
-    box-shadow: inset var(--ma-focus-ring);
+    box-shadow: var(--ma-focus-ring-inset);
   }
   .icon-box {
     position: relative;

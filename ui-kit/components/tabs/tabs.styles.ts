@@ -66,7 +66,7 @@ export const tabStyles = css`
     background: var(--ma-color-link);
   }
   :host(:focus-visible) .base {
-    box-shadow: inset var(--ma-focus-ring);
+    box-shadow: var(--ma-focus-ring-inset);
   }
 `;
 
