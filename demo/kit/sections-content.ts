@@ -76,7 +76,7 @@ export const sections: Section[] = [
         <ma-chip removable @ma-remove=${(event: Event) => (event.target as HTMLElement).remove()}>Removable</ma-chip>
         <ma-chip mode="brand" removable @ma-remove=${(event: Event) => (event.target as HTMLElement).remove()}>
           <ma-icon slot="before" .icon=${iconStar} size="20"></ma-icon>Favourites</ma-chip>
-        <ma-chip disabled>Disabled</ma-chip>
+        <ma-chip disabled removable>Disabled</ma-chip>
       </div>`,
   },
   {

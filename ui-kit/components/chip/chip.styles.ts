@@ -65,10 +65,16 @@ export const chipStyles = css`
     width: 16px;
     height: 16px;
   }
+  /* Greyed by colour, not opacity: the label keeps 3:1 or more on any page. */
   :host([disabled]) .base {
+    background: var(--ma-color-surface-secondary);
+    color: var(--ma-color-text-tertiary);
+  }
+  :host([disabled]) ::slotted([slot='before']) {
     opacity: 0.48;
   }
   :host([disabled]) button {
+    color: inherit;
     pointer-events: none;
   }
 `;

@@ -27,6 +27,10 @@ export class MaChip extends LitElement {
   /** `neutral` (default) or `brand` (tinted). */
   @property({ reflect: true }) mode: 'neutral' | 'brand' = 'neutral';
 
+  /**
+   * Greys the chip; its remove button stays focusable (so it can be found) but is announced as
+   * unavailable (`aria-disabled`) and does nothing.
+   */
   @property({ type: Boolean, reflect: true }) disabled = false;
 
   private remove_(): void {
@@ -51,7 +55,7 @@ export class MaChip extends LitElement {
             part="remove-button"
             type="button"
             aria-label=${label ? `${msg(REMOVE, this)}: ${label}` : msg(REMOVE, this)}
-            ?disabled=${this.disabled}
+            aria-disabled=${this.disabled ? 'true' : nothing}
             @click=${this.remove_}
             @keydown=${this.handleKeydown}
           >${renderIcon(iconClose, 'remove-icon', 'remove')}</button>`
