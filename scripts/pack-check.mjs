@@ -134,9 +134,10 @@ if (isPacked) {
   });
 }
 
-const toolsReady = await check('tools for the fresh apps (typescript, vite, publint, attw, create-vite)', async () => {
+const toolsReady = await check('tools for the fresh apps (typescript, vite, publint, attw, create-vite, hono)', async () => {
   if (existsSync(join(workspace, '.installed'))) return;
-  rmSync(workspace, { recursive: true, force: true });
+  // Tools of an earlier tools.json are stale.
+  for (const stale of readdirSync(base).filter((name) => name.startsWith('tools-'))) rmSync(join(base, stale), { recursive: true, force: true });
   mkdirSync(workspace, { recursive: true });
   writeFileSync(join(workspace, 'package.json'), toolsJson);
   await must(npm, ['install', ...quiet], workspace);
@@ -181,6 +182,13 @@ if (installed) {
     });
     await check(`${role} app with skipLibCheck false: tsc`, () => must(bin('tsc'), [], libCheck));
   }
+}
+
+if (installed) {
+  await check('host backend: with hono installed, plain node imports miniapps/backend', async () => {
+    cpSync(join(fixtures, 'node-imports.mjs'), join(workspace, 'node-imports.mjs'));
+    await must(process.execPath, ['node-imports.mjs', 'miniapps/backend'], workspace);
+  });
 }
 
 let installBytes;
