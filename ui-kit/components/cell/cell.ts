@@ -94,22 +94,22 @@ export class MaCell extends ReactiveElement {
   private beforeSlot?: HTMLSlotElement;
   private afterSlot?: HTMLSlotElement;
 
-  /** Notices `before` / `after` children appended later, while one of the two slots is missing. */
-  private childObserver?: MutationObserver;
+  /**
+   * Notices `before` / `after` children appended later, while a cell lacks one of the two slots.
+   * One observer for all cells (it holds them weakly): an observer per row costs a long list.
+   */
+  private static childObserver?: MutationObserver;
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.findSlotted();
     if (!this.beforeSlot || !this.afterSlot) {
+      MaCell.childObserver ??= new MutationObserver((records) => {
+        for (const cell of new Set(records.map((record) => record.target as MaCell))) cell.findSlotted();
+      });
       // Direct children only: watching the subtree would wake it on every change inside them.
-      this.childObserver ??= new MutationObserver(() => this.findSlotted());
-      this.childObserver.observe(this, { childList: true });
+      MaCell.childObserver.observe(this, { childList: true });
     }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.childObserver?.disconnect();
   }
 
   protected override willUpdate(): void {
@@ -123,7 +123,6 @@ export class MaCell extends ReactiveElement {
       if (child.slot === 'before') this.beforeSlot ??= this.createSlot('before');
       else if (child.slot === 'after') this.afterSlot ??= this.createSlot('after');
     }
-    if (this.beforeSlot && this.afterSlot) this.childObserver?.disconnect();
   }
 
   private createSlot(name: string): HTMLSlotElement {
