@@ -173,6 +173,9 @@ if (installed) {
       const [tag, marker] = role === 'host' ? ['miniapp-frame', 'set `app` before open()'] : ['ma-button', 'part="spinner"'];
       if (!js.includes(marker)) throw new CheckFailure(`the built app lacks <${tag}>: the module defining it was tree-shaken away`);
     });
+    const [tag, part] = role === 'host' ? ['miniapp-frame', '[part=frame]'] : ['ma-button', 'button[part=base]'];
+    await check(`${role} app in Chromium: the built <${tag}> upgrades and renders`, () =>
+      must(process.execPath, [join(fixtures, 'in-chromium.mjs'), join(dir, 'dist'), tag, part], dir));
     const nodenext = scaffold(`${role}-nodenext`, {
       main, body, tsconfig: (config) => ({ ...config, compilerOptions: { ...config.compilerOptions, module: 'nodenext', moduleResolution: 'nodenext' } }),
     });
