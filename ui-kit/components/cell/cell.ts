@@ -119,7 +119,7 @@ export class MaCell extends ReactiveElement {
   }
 
   private findSlotted(): void {
-    for (const child of this.children) {
+    for (let child = this.firstElementChild; child; child = child.nextElementSibling) {
       if (child.slot === 'before') this.beforeSlot ??= this.createSlot('before');
       else if (child.slot === 'after') this.afterSlot ??= this.createSlot('after');
     }
