@@ -1,13 +1,16 @@
 import { Hono, type Context } from 'hono';
-import * as v from 'valibot';
 import { keyRingJwks } from '../tokens/index.ts';
 import { resolveContext, type BackendContext, type BackendDeps } from './context.ts';
 import {
   AcceptOfferBody,
   API_PREFIX,
   AppIdParam,
+  ConfirmPaymentBody,
+  ConfirmPaymentCodeBody,
   EventCursor,
   JtiParam,
+  PayBody,
+  PaymentIdParam,
   PublishOfferBody,
   RequestCodeBody,
   SignInBody,
@@ -15,9 +18,11 @@ import {
 } from './contract.ts';
 import { BackendError } from './errors.ts';
 import { openEventStream } from './event-stream.ts';
+import { body, check, param } from './http-input.ts';
 import { issueTokenFor, requireApp, tokenStatus } from './launch-tokens.ts';
 import { acceptOffer, currentOffer, offerAcceptance, publishOffer } from './offers.ts';
 import { audiencesOfUser, type Outbox } from './outbox.ts';
+import { cancelPayment, confirmPayment, confirmPaymentCode, paymentStatus, startPayment } from './payments.ts';
 import { sha256 } from './ports.ts';
 import { Collection, profileOf, type UserRecord } from './records.ts';
 import { bearerToken, requestCode, resolveSession, signIn, signOut } from './sign-in.ts';
@@ -115,8 +120,45 @@ export function createBackendApp(deps: BackendDeps): BackendApp {
     return openEventStream(ctx, { audiences: audiencesOfUser(user.id), after, sessionKey: key, signal: c.req.raw.signal });
   });
 
+  // Payments (docs/backend.md, "Payments"): bodies are small, so they are bounded tightly.
+  app.post('/apps/:appId/payments', async (c) => {
+    const appId = param(c, 'appId', AppIdParam);
+    const { user } = await resolveSession(ctx, c.req.header('Authorization'));
+    return c.json(await startPayment(ctx, appId, user.id, await body(c, PayBody, SMALL_BODY_BYTES)));
+  });
+
+  app.get('/payments/:paymentId', async (c) => {
+    const paymentId = param(c, 'paymentId', PaymentIdParam);
+    const appId = c.req.query('appId');
+    const { user } = await resolveSession(ctx, c.req.header('Authorization'));
+    return c.json(await paymentStatus(ctx, user.id, paymentId, appId === undefined ? undefined : check(AppIdParam, appId, 'appId')));
+  });
+
+  app.post('/payments/:paymentId/confirm', async (c) => {
+    const paymentId = param(c, 'paymentId', PaymentIdParam);
+    const { user } = await resolveSession(ctx, c.req.header('Authorization'));
+    const { outcome } = await body(c, ConfirmPaymentBody, SMALL_BODY_BYTES);
+    return c.json(await confirmPayment(ctx, user.id, paymentId, outcome));
+  });
+
+  app.post('/payments/:paymentId/3ds', async (c) => {
+    const paymentId = param(c, 'paymentId', PaymentIdParam);
+    const { user } = await resolveSession(ctx, c.req.header('Authorization'));
+    const { code } = await body(c, ConfirmPaymentCodeBody, SMALL_BODY_BYTES);
+    return c.json(await confirmPaymentCode(ctx, user.id, paymentId, code));
+  });
+
+  app.post('/payments/:paymentId/cancel', async (c) => {
+    const paymentId = param(c, 'paymentId', PaymentIdParam);
+    const { user } = await resolveSession(ctx, c.req.header('Authorization'));
+    return c.json(await cancelPayment(ctx, user.id, paymentId));
+  });
+
   return { fetch: async (request) => app.fetch(request), outbox: ctx.outbox };
 }
+
+/** The bound on bodies of a few short fields (payments, push): a hostile size is refused unread. */
+const SMALL_BODY_BYTES = 16 * 1024;
 
 /** `Last-Event-ID` (sent on a reconnect, so the newer one) wins over `?after=`; neither means "from now". */
 function eventCursor(c: Context): number | null {
@@ -124,31 +166,6 @@ function eventCursor(c: Context): number | null {
   if (lastEventId !== undefined) return check(EventCursor, lastEventId, 'Last-Event-ID');
   const after = c.req.query('after');
   return after === undefined ? null : check(EventCursor, after, 'after');
-}
-
-type Schema = v.GenericSchema<unknown, unknown>;
-
-async function body<S extends Schema>(c: Context, schema: S): Promise<v.InferOutput<S>> {
-  let input: unknown;
-  try {
-    input = JSON.parse(await c.req.text());
-  } catch {
-    throw new BackendError('INVALID_REQUEST', 'The body must be JSON');
-  }
-  return check(schema, input, 'body');
-}
-
-function param<S extends Schema>(c: Context, name: string, schema: S): v.InferOutput<S> {
-  return check(schema, c.req.param(name), name);
-}
-
-function check<S extends Schema>(schema: S, input: unknown, where: string): v.InferOutput<S> {
-  const result = v.safeParse(schema, input);
-  if (result.success) return result.output;
-  const issues = result.issues.map((issue) => ({ path: v.getDotPath(issue) ?? where, message: issue.message }));
-  throw new BackendError('INVALID_REQUEST', `Invalid ${where}: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`, {
-    issues,
-  });
 }
 
 async function requirePartner(ctx: BackendContext, c: Context, appId: string): Promise<void> {

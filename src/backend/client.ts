@@ -1,5 +1,13 @@
+import type { PaymentStatusResult } from '../payments/index.ts';
 import type {
   CodeSentResponse,
+  PayBody,
+  PaymentConfirmOutcome,
+  PaymentResponse,
+  PushBody,
+  PushResponse,
+  StorageKeysResponse,
+  StorageValuesResponse,
   JwksResponse,
   LaunchTokenResponse,
   MeResponse,
@@ -41,6 +49,22 @@ export interface BackendClient {
   getOffer(appId: string, options?: CallOptions): Promise<OfferResponse>;
   getOfferAcceptance(appId: string, options?: CallOptions): Promise<OfferAcceptanceResponse>;
   acceptOffer(appId: string, version: number, options?: CallOptions): Promise<OfferAcceptanceResponse>;
+  /** Creates the payment, or answers with the one that already holds its idempotency key. */
+  createPayment(appId: string, request: PayBody, options?: CallOptions): Promise<PaymentResponse>;
+  /** The bridge's `payments.status` answer; `appId` narrows it to one app's payments. */
+  paymentStatus(paymentId: string, options?: CallOptions & { appId?: string }): Promise<PaymentStatusResult>;
+  /** The user's choice on the (simulated) bank page, for a payment in `created`. */
+  confirmPayment(paymentId: string, outcome: PaymentConfirmOutcome, options?: CallOptions): Promise<PaymentResponse>;
+  /** The confirmation code for a payment in `awaiting_confirmation`; a wrong one is `WRONG_CODE` with `attemptsLeft`. */
+  confirmPaymentCode(paymentId: string, code: string, options?: CallOptions): Promise<PaymentResponse>;
+  cancelPayment(paymentId: string, options?: CallOptions): Promise<PaymentResponse>;
+  /** A push from the app to the signed-in user; `delivered: false` for an id sent within 24 h. */
+  sendPush(appId: string, push: PushBody, options?: CallOptions): Promise<PushResponse>;
+  /** The app's values of these keys for the signed-in user, null where none. */
+  storageGet(appId: string, keys: string[], options?: CallOptions): Promise<StorageValuesResponse>;
+  storageSet(appId: string, key: string, value: string, options?: CallOptions): Promise<void>;
+  storageRemove(appId: string, keys: string[], options?: CallOptions): Promise<void>;
+  storageKeys(appId: string, options?: CallOptions): Promise<StorageKeysResponse>;
   /**
    * The live channel of the signed-in user (`GET /events`): events as they are committed, resumed
    * after the last cursor across drops. Pass a function for events only, or handlers for resets
@@ -107,6 +131,17 @@ export function createBackendClient(options: BackendClientOptions): BackendClien
     getOffer: (appId, o) => call('GET', `/apps/${segment(appId)}/offer`, null, undefined, o),
     getOfferAcceptance: (appId, o) => call('GET', `/apps/${segment(appId)}/offer/acceptance`, { session: true }, undefined, o),
     acceptOffer: (appId, version, o) => call('PUT', `/apps/${segment(appId)}/offer/acceptance`, { session: true }, { version }, o),
+    createPayment: (appId, request, o) => call('POST', `/apps/${segment(appId)}/payments`, { session: true }, request, o),
+    paymentStatus: (paymentId, o) =>
+      call('GET', `/payments/${segment(paymentId)}${o?.appId === undefined ? '' : `?appId=${segment(o.appId)}`}`, { session: true }, undefined, o),
+    confirmPayment: (paymentId, outcome, o) => call('POST', `/payments/${segment(paymentId)}/confirm`, { session: true }, { outcome }, o),
+    confirmPaymentCode: (paymentId, code, o) => call('POST', `/payments/${segment(paymentId)}/3ds`, { session: true }, { code }, o),
+    cancelPayment: (paymentId, o) => call('POST', `/payments/${segment(paymentId)}/cancel`, { session: true }, undefined, o),
+    sendPush: (appId, push, o) => call('POST', `/apps/${segment(appId)}/push`, { session: true }, push, o),
+    storageGet: (appId, keys, o) => call('POST', `/apps/${segment(appId)}/storage/get`, { session: true }, { keys }, o),
+    storageSet: (appId, key, value, o) => call('PUT', `/apps/${segment(appId)}/storage`, { session: true }, { key, value }, o),
+    storageRemove: (appId, keys, o) => call('POST', `/apps/${segment(appId)}/storage/remove`, { session: true }, { keys }, o),
+    storageKeys: (appId, o) => call('GET', `/apps/${segment(appId)}/storage/keys`, { session: true }, undefined, o),
     subscribe: (handlers, o) =>
       subscribeLive(
         { baseUrl: root, fetch: send, getSessionToken: options.getSessionToken },

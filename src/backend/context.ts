@@ -1,9 +1,10 @@
+import { LIMITS } from '../protocol/index.ts';
 import { createLocalEventBus, systemTimers, type EventBus, type Timers } from './event-bus.ts';
 import { createOutbox, DEFAULT_RETENTION, type Outbox } from './outbox.ts';
 import type { Clock, CodeSender, KeyPort, RandomSource } from './ports.ts';
 import type { Store } from './store.ts';
 
-/** Tunable limits of the sign-in flow, sessions and the live channel. */
+/** Tunable limits of the sign-in flow, sessions, the live channel, payments and storage. */
 export interface BackendLimits {
   codeLength: number;
   /** A code works this long after it was sent. */
@@ -24,6 +25,10 @@ export interface BackendLimits {
   eventRetentionMs: number;
   /** At most this many outbox events are kept. */
   maxRetainedEvents: number;
+  /** Confirmation codes a user may try on a payment's confirmation step before it fails. */
+  paymentConfirmationAttempts: number;
+  /** Keys an app may keep per user (SPEC: 1,024). */
+  storageMaxKeys: number;
 }
 
 export const DEFAULT_LIMITS: BackendLimits = {
@@ -38,6 +43,8 @@ export const DEFAULT_LIMITS: BackendLimits = {
   liveEventPageSize: 100,
   eventRetentionMs: DEFAULT_RETENTION.retentionMs,
   maxRetainedEvents: DEFAULT_RETENTION.maxEvents,
+  paymentConfirmationAttempts: 3,
+  storageMaxKeys: LIMITS.storage.keys,
 };
 
 /** The issuer (`iss`) of launch tokens when none is configured. */

@@ -6,7 +6,7 @@ export const BackendErrorCode = {
   UNKNOWN_PHONE: 'UNKNOWN_PHONE',
   /** 400: no code was requested for this phone, or it was already used. */
   NO_CODE: 'NO_CODE',
-  /** 400: the code does not match; `details.attemptsLeft`. */
+  /** 400: the code (sign-in, or a payment's confirmation) does not match; `details.attemptsLeft`. */
   WRONG_CODE: 'WRONG_CODE',
   /** 400: the code is older than its lifetime; request a new one. */
   CODE_EXPIRED: 'CODE_EXPIRED',
@@ -24,8 +24,24 @@ export const BackendErrorCode = {
   TOKEN_NOT_FOUND: 'TOKEN_NOT_FOUND',
   /** 404: no such route. */
   NOT_FOUND: 'NOT_FOUND',
+  /** 404: no payment with this id belongs to the session's user (and app). */
+  PAYMENT_NOT_FOUND: 'PAYMENT_NOT_FOUND',
+  /** 403: the app takes no payments (it has no payee). */
+  PAYMENTS_DISABLED: 'PAYMENTS_DISABLED',
+  /** 403: the app is not available to this user (Testing and the user is no tester, or not published). */
+  APP_NOT_AVAILABLE: 'APP_NOT_AVAILABLE',
   /** 409: the offer changed since it was shown; `details.currentVersion`. */
   OFFER_CHANGED: 'OFFER_CHANGED',
+  /** 409: the idempotency key already belongs to a payment with another order, amount or currency; `details.field`, `details.paymentId`. */
+  IDEMPOTENCY_CONFLICT: 'IDEMPOTENCY_CONFLICT',
+  /** 409: the payment cannot make this move from where it is; `details.status`. */
+  ILLEGAL_TRANSITION: 'ILLEGAL_TRANSITION',
+  /** 409: the payment has ended; nothing moves it again. `details.status`. */
+  PAYMENT_FINAL: 'PAYMENT_FINAL',
+  /** 409: the app's storage for this user holds the most keys it may; `details.maxKeys`. */
+  STORAGE_FULL: 'STORAGE_FULL',
+  /** 413: the body is larger than the route takes; `details.maxBytes`. */
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   /** 429: too many requests; `details.retryAfterSeconds` (also the `Retry-After` header). */
   RATE_LIMITED: 'RATE_LIMITED',
   /** 500: anything else. */
@@ -49,7 +65,15 @@ export const BACKEND_ERROR_STATUS: { readonly [C in BackendErrorCode]: number } 
   APP_NOT_FOUND: 404,
   TOKEN_NOT_FOUND: 404,
   NOT_FOUND: 404,
+  PAYMENT_NOT_FOUND: 404,
+  PAYMENTS_DISABLED: 403,
+  APP_NOT_AVAILABLE: 403,
   OFFER_CHANGED: 409,
+  IDEMPOTENCY_CONFLICT: 409,
+  ILLEGAL_TRANSITION: 409,
+  PAYMENT_FINAL: 409,
+  STORAGE_FULL: 409,
+  PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   INTERNAL: 500,
   NETWORK: 0,

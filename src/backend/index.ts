@@ -9,6 +9,7 @@ export * from './live.ts';
 export * from './memory-keys.ts';
 export * from './memory-store.ts';
 export * from './outbox.ts';
+export * from './payments.ts';
 export * from './ports.ts';
 export * from './records.ts';
 export * from './seed.ts';

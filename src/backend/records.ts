@@ -1,3 +1,5 @@
+import type { AppStatus, BankAccount, Payee } from '../catalog/index.ts';
+import type { Payment } from '../payments/index.ts';
 import type { UserProfile } from '../protocol/index.ts';
 import { OutboxCollection } from './outbox.ts';
 import type { StoreSchema } from './store.ts';
@@ -10,6 +12,10 @@ export const Collection = {
   SESSIONS: 'sessions',
   LAUNCH_TOKENS: 'launchTokens',
   ACCEPTANCES: 'offerAcceptances',
+  PAYMENTS: 'payments',
+  PUSH_LOG: 'pushLog',
+  STORAGE_ENTRIES: 'appStorage',
+  STORAGE_USAGE: 'appStorageUsage',
 } as const;
 
 export const BACKEND_SCHEMA: StoreSchema = {
@@ -20,6 +26,11 @@ export const BACKEND_SCHEMA: StoreSchema = {
   // `current` ("appId/userId") is set only on the one live token of a user and app.
   [Collection.LAUNCH_TOKENS]: { unique: ['current'] },
   [Collection.ACCEPTANCES]: {},
+  // `scope` (`idempotencyScope(appId, userId, key)`) is what makes one key pay at most once.
+  [Collection.PAYMENTS]: { unique: ['scope'] },
+  [Collection.PUSH_LOG]: {},
+  [Collection.STORAGE_ENTRIES]: {},
+  [Collection.STORAGE_USAGE]: {},
   // The live channel's outbox (src/backend/outbox.ts).
   [OutboxCollection.EVENTS]: {},
   [OutboxCollection.BY_AUDIENCE]: {},
@@ -65,6 +76,13 @@ export interface AppRecord {
   /** SHA-256 of the partner's API key, which authorises test tokens and offer changes. */
   partnerKeyHash: string;
   offer: OfferRecord;
+  /** The catalog status; a record without one is treated as Active. */
+  status?: AppStatus;
+  /** Users who see the app while it is in Testing. */
+  testerIds?: string[];
+  /** Who receives the app's payments; an app without one takes none. */
+  payee?: Payee | null;
+  bankAccount?: BankAccount | null;
 }
 
 /** Key: phone. Kept after use so the request history can rate-limit. */
@@ -110,6 +128,50 @@ export interface AcceptanceRecord {
   userId: string;
   version: number;
   acceptedAt: number;
+}
+
+/** Key: payment id. A payment (src/payments) and what the backend keeps beside it. */
+export interface PaymentRecord extends Payment {
+  [field: string]: unknown;
+  /** The payee as it was when the payment was created. */
+  payee: PaymentPayee;
+  /**
+   * `idempotencyScope(appId, userId, idempotencyKey)` while the payment holds its key (unique).
+   * Dropped when a payment under its order's default key fails or is cancelled, so the order can
+   * be paid again; kept otherwise, so the key keeps answering with this payment.
+   */
+  scope?: string;
+  /** Grows with every write: a move prepared outside a transaction commits only over the version it read. */
+  version: number;
+  /** Codes the user may still try while the payment awaits confirmation. */
+  confirmationAttemptsLeft?: number;
+  /** The signed receipt, once the payment has ended. */
+  receipt?: string;
+}
+
+/** The payee shown on the payment screen and kept with each payment. */
+export interface PaymentPayee {
+  legalName: string;
+  taxId: string;
+  bankAccount: BankAccount;
+}
+
+/** Key: `appId/userId`. Ids and times of the pushes sent in the last 24 h, oldest first; never their contents. */
+export interface PushLogRecord {
+  [field: string]: unknown;
+  sent: { id: string; at: number }[];
+}
+
+/** Key: `appId/userId/<storage key>`. */
+export interface StorageEntryRecord {
+  [field: string]: unknown;
+  value: string;
+}
+
+/** Key: `appId/userId`: how many keys the app keeps for the user. */
+export interface StorageUsageRecord {
+  [field: string]: unknown;
+  keys: number;
 }
 
 export function pairKey(appId: string, userId: string): string {

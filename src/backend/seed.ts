@@ -1,3 +1,4 @@
+import type { AppStatus, BankAccount, Payee } from '../catalog/index.ts';
 import { Collection, type AppRecord, type UserRecord } from './records.ts';
 import { sha256 } from './ports.ts';
 import type { Store } from './store.ts';
@@ -36,6 +37,12 @@ export interface SeedApp {
   /** The partner's API key, in clear, for the demo and tests; the store keeps only its hash. */
   partnerKey: string;
   offer: { version: number; title: string; text: string; url?: string };
+  status: AppStatus;
+  /** Users who see the app while it is in Testing. */
+  testerIds?: string[];
+  /** Apps that take payments name who receives them. */
+  payee?: Payee;
+  bankAccount?: BankAccount;
 }
 
 /** Apps with their current offers. */
@@ -49,6 +56,9 @@ export const SEED_APPS: readonly SeedApp[] = [
       title: 'Corner Bakery: terms of sale',
       text: 'Orders are baked to order and delivered to your door. Payment is taken when the order is confirmed. You can cancel an order until it is baked.',
     },
+    status: 'active',
+    payee: { legalName: 'Corner Bakery LLC', taxId: '7701234567' },
+    bankAccount: { accountNumber: '40702810900000012345', bankId: '044525225' },
   },
   {
     id: 'fitness',
@@ -59,6 +69,9 @@ export const SEED_APPS: readonly SeedApp[] = [
       title: 'Fit Club: membership terms',
       text: 'Classes can be booked up to seven days ahead and cancelled up to two hours before they start. Memberships are personal.',
     },
+    status: 'active',
+    payee: { legalName: 'Fit Club JSC', taxId: '7807654321' },
+    bankAccount: { accountNumber: '40702810500000067890', bankId: '044030653' },
   },
   {
     id: 'utilities',
@@ -69,6 +82,21 @@ export const SEED_APPS: readonly SeedApp[] = [
       title: 'Utility Bills: terms of use',
       text: 'We show the bills of your premises and take meter readings. Readings sent after the 25th count towards next month.',
     },
+    status: 'active',
+  },
+  {
+    id: 'bakery-beta',
+    title: 'Corner Bakery beta',
+    partnerKey: 'pk_demo_bakery_beta',
+    offer: {
+      version: 1,
+      title: 'Corner Bakery beta: terms of testing',
+      text: 'The next version of Corner Bakery, open to its testers only. Orders are real and paid as usual.',
+    },
+    status: 'testing',
+    testerIds: ['user-ivan'],
+    payee: { legalName: 'Corner Bakery LLC', taxId: '7701234567' },
+    bankAccount: { accountNumber: '40702810900000012345', bankId: '044525225' },
   },
   // The demo's developer apps (demo/apps/catalog.ts).
   ...[
@@ -85,10 +113,14 @@ export const SEED_APPS: readonly SeedApp[] = [
       title: `${title}: terms of use`,
       text: 'A sample mini-app of the platform demo. It shows what a mini-app receives from the host; it stores nothing and takes no payments.',
     },
+    status: 'active' as const,
   })),
 ];
 
-/** Writes the seed users and apps that the store lacks; existing records are left as they are. */
+/**
+ * Writes the seed users and apps that the store lacks. Existing records keep their values; an app
+ * record from before a field existed (status, testers, payee) gets the seed's value for it.
+ */
 export async function seedStore(store: Store, now: number): Promise<void> {
   const apps = await Promise.all(
     SEED_APPS.map(async (app): Promise<AppRecord> => ({
@@ -96,6 +128,10 @@ export async function seedStore(store: Store, now: number): Promise<void> {
       title: app.title,
       partnerKeyHash: await sha256(app.partnerKey),
       offer: { ...app.offer, publishedAt: new Date(now).toISOString() },
+      status: app.status,
+      testerIds: [...(app.testerIds ?? [])],
+      payee: app.payee ? { ...app.payee } : null,
+      bankAccount: app.bankAccount ? { ...app.bankAccount } : null,
     })),
   );
   await store.transaction(async (tx) => {
@@ -103,7 +139,9 @@ export async function seedStore(store: Store, now: number): Promise<void> {
       if (!(await tx.get(Collection.USERS, user.id))) await tx.put(Collection.USERS, user.id, structuredClone(user));
     }
     for (const app of apps) {
-      if (!(await tx.get(Collection.APPS, app.id))) await tx.put(Collection.APPS, app.id, app);
+      const existing = await tx.get<AppRecord>(Collection.APPS, app.id);
+      if (!existing) await tx.put(Collection.APPS, app.id, app);
+      else if (Object.keys(app).some((field) => !(field in existing))) await tx.put(Collection.APPS, app.id, { ...app, ...existing });
     }
   });
 }
