@@ -12,10 +12,14 @@ import {
   PayBody,
   PaymentIdParam,
   PublishOfferBody,
+  PushBody,
   RequestCodeBody,
   SignInBody,
+  StorageKeysBody,
+  StorageSetBody,
   TestTokenBody,
 } from './contract.ts';
+import { storageGet, storageKeys, storageRemove, storageSet } from './app-storage.ts';
 import { BackendError } from './errors.ts';
 import { openEventStream } from './event-stream.ts';
 import { body, check, param } from './http-input.ts';
@@ -23,6 +27,7 @@ import { issueTokenFor, requireApp, tokenStatus } from './launch-tokens.ts';
 import { acceptOffer, currentOffer, offerAcceptance, publishOffer } from './offers.ts';
 import { audiencesOfUser, type Outbox } from './outbox.ts';
 import { cancelPayment, confirmPayment, confirmPaymentCode, paymentStatus, startPayment } from './payments.ts';
+import { sendPush } from './push.ts';
 import { sha256 } from './ports.ts';
 import { Collection, profileOf, type UserRecord } from './records.ts';
 import { bearerToken, requestCode, resolveSession, signIn, signOut } from './sign-in.ts';
@@ -154,11 +159,52 @@ export function createBackendApp(deps: BackendDeps): BackendApp {
     return c.json(await cancelPayment(ctx, user.id, paymentId));
   });
 
+  app.post('/apps/:appId/push', async (c) => {
+    const appId = param(c, 'appId', AppIdParam);
+    const { user } = await resolveSession(ctx, c.req.header('Authorization'));
+    return c.json(await sendPush(ctx, appId, user.id, await body(c, PushBody, SMALL_BODY_BYTES)));
+  });
+
+  // Storage of an app for the signed-in user (docs/backend.md, "Storage").
+  app.post('/apps/:appId/storage/get', async (c) => {
+    const appId = param(c, 'appId', AppIdParam);
+    const { user } = await resolveSession(ctx, c.req.header('Authorization'));
+    const { keys } = await body(c, StorageKeysBody, STORAGE_BODY_BYTES);
+    return c.json(await storageGet(ctx, appId, user.id, keys));
+  });
+
+  app.put('/apps/:appId/storage', async (c) => {
+    const appId = param(c, 'appId', AppIdParam);
+    const { user } = await resolveSession(ctx, c.req.header('Authorization'));
+    const { key, value } = await body(c, StorageSetBody, STORAGE_BODY_BYTES);
+    await storageSet(ctx, appId, user.id, key, value);
+    return c.body(null, 204);
+  });
+
+  app.post('/apps/:appId/storage/remove', async (c) => {
+    const appId = param(c, 'appId', AppIdParam);
+    const { user } = await resolveSession(ctx, c.req.header('Authorization'));
+    const { keys } = await body(c, StorageKeysBody, STORAGE_BODY_BYTES);
+    await storageRemove(ctx, appId, user.id, keys);
+    return c.body(null, 204);
+  });
+
+  app.get('/apps/:appId/storage/keys', async (c) => {
+    const appId = param(c, 'appId', AppIdParam);
+    const { user } = await resolveSession(ctx, c.req.header('Authorization'));
+    return c.json(await storageKeys(ctx, appId, user.id));
+  });
+
   return { fetch: async (request) => app.fetch(request), outbox: ctx.outbox };
 }
 
 /** The bound on bodies of a few short fields (payments, push): a hostile size is refused unread. */
 const SMALL_BODY_BYTES = 16 * 1024;
+/**
+ * Storage bodies: 100 keys of 128 characters, or a key and a 4,096-character value, each character
+ * at most 6 bytes of JSON (`\uXXXX`).
+ */
+const STORAGE_BODY_BYTES = 96 * 1024;
 
 /** `Last-Event-ID` (sent on a reconnect, so the newer one) wins over `?after=`; neither means "from now". */
 function eventCursor(c: Context): number | null {

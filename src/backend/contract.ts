@@ -145,7 +145,7 @@ export const PushBody = v.strictObject({
   anchor: v.optional(v.pipe(line(128), v.regex(/^[^\s#]*$/, 'An anchor has no spaces or #'))),
   data: v.optional(
     v.pipe(
-      v.record(v.string(), v.unknown(), 'data must be an object'),
+      v.custom<Record<string, unknown>>((data) => typeof data === 'object' && data !== null && !Array.isArray(data), 'data must be an object'),
       v.check((data) => jsonBytesAtMost(data, LIMITS.push.dataBytes), `data must be JSON of at most ${LIMITS.push.dataBytes} bytes`),
     ),
   ),

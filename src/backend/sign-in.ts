@@ -118,6 +118,6 @@ export function bearerToken(authorization: string | undefined): string | undefin
   return match?.[1];
 }
 
-function rateLimited(retryAfterMs: number, message: string): BackendError {
+export function rateLimited(retryAfterMs: number, message: string): BackendError {
   return new BackendError('RATE_LIMITED', message, { retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) });
 }
