@@ -259,6 +259,8 @@ export function createLiveRecorder() {
         notify();
       },
     },
+    /** Resolves once `condition` holds after an event, reset or state; fails after PATIENCE_MS. */
+    waitFor,
     eventCount: (n: number) => waitFor(() => events.length >= n, `${n} events`),
     state: (state: string, times = 1) => waitFor(() => states.filter((each) => each === state).length >= times, `state ${state} ×${times}`),
     resetCount: (n: number) => waitFor(() => resets.length >= n, `${n} resets`),
