@@ -91,10 +91,11 @@ function access(db: DemoDatabase, schema: StoreSchema, pending: Pending): StoreW
     async list<T extends StoreRecord>(collection: string, options: ListOptions = {}) {
       assertCollection(schema, collection);
       const { prefix = '', after, reverse = false, limit = Infinity } = options;
-      const upper = `${prefix}\uffff`;
+      const upper = prefixEnd(prefix);
       const fromAfter = after !== undefined && after >= prefix;
-      if (fromAfter && after >= upper) return [];
-      const range = IDBKeyRange.bound([collection, fromAfter ? after : prefix], [collection, upper], fromAfter, false);
+      if (fromAfter && upper !== undefined && after >= upper) return [];
+      // No string ends the range of an all-U+FFFF (or empty) prefix: an array sorts above every string.
+      const range = IDBKeyRange.bound([collection, fromAfter ? after : prefix], [collection, upper ?? []], fromAfter, true);
       const writes = pending.get(collection);
       const merged = new Map<string, StoreRecord>();
       let cursor = await db.transaction('records').store.openCursor(range, reverse ? 'prev' : 'next');
@@ -127,6 +128,19 @@ function access(db: DemoDatabase, schema: StoreSchema, pending: Pending): StoreW
       pendingOf(collection).set(key, DELETED);
     },
   };
+}
+
+/**
+ * The least string above every string that starts with `prefix` (the bound is exclusive): the prefix
+ * with its last code unit below U+FFFF raised by one, what follows it dropped. None when every code
+ * unit is U+FFFF.
+ */
+function prefixEnd(prefix: string): string | undefined {
+  for (let end = prefix.length - 1; end >= 0; end--) {
+    const unit = prefix.charCodeAt(end);
+    if (unit < 0xffff) return prefix.slice(0, end) + String.fromCharCode(unit + 1);
+  }
+  return undefined;
 }
 
 /** Applies the buffered writes in one IndexedDB transaction; a unique clash aborts all of them. */

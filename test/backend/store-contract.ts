@@ -74,6 +74,15 @@ export function storeContract(adapter: string, open: (schema: StoreSchema) => Pr
       expect(await store.list('notes', { prefix: 'zzz' })).to.deep.equal([]);
     });
 
+    it('lists every key of a prefix, also those with U+FFFF right after it', async () => {
+      for (const key of ['a/\uffff\uffff', 'a/\uffff', 'a/z', 'a0', 'a/\ud83d\udd11']) await store.put('notes', key, { key });
+      const keys = async (options: Parameters<Store['list']>[1]) => (await store.list('notes', options)).map((entry) => entry.key);
+      expect(await keys({ prefix: 'a/' })).to.deep.equal(['a/z', 'a/\ud83d\udd11', 'a/\uffff', 'a/\uffff\uffff']);
+      expect(await keys({ prefix: 'a/', reverse: true, limit: 2 })).to.deep.equal(['a/\uffff\uffff', 'a/\uffff']);
+      expect(await keys({ prefix: 'a/\uffff' })).to.deep.equal(['a/\uffff', 'a/\uffff\uffff']);
+      expect(await keys({ prefix: 'a/', after: 'a/\uffff' })).to.deep.equal(['a/\uffff\uffff']);
+    });
+
     it('lists only keys after `after` (exclusive), combined with prefix, reverse and limit', async () => {
       for (const key of ['a/1', 'a/2', 'a/3', 'a/4', 'b/1', 'a']) await store.put('notes', key, { key });
       const keys = async (options: Parameters<Store['list']>[1]) => (await store.list('notes', options)).map((entry) => entry.key);
