@@ -191,6 +191,16 @@ describe('backend: payments', () => {
       expect(second.paymentId).to.not.equal(first.paymentId);
     });
 
+    it('takes the payee of an app record written before payees existed from the seed, keeping its own fields', async () => {
+      const store = createMemoryStore(BACKEND_SCHEMA);
+      await store.put('apps', bakery.id, { id: bakery.id, title: 'Renamed bakery', partnerKeyHash: 'x', offer: { version: 3, title: 't', text: 't', publishedAt: '2025-01-01T00:00:00.000Z' } });
+      h = await createHarness({ store });
+      client = h.client();
+      await client.signInAs(anna.phone);
+      expect(await store.get('apps', bakery.id)).to.deep.include({ title: 'Renamed bakery', status: 'active', payee: bakery.payee });
+      expect((await client.createPayment(bakery.id, order())).payee.legalName).to.equal(bakery.payee!.legalName);
+    });
+
     it('refuses an app that takes no payments, an unknown app, and a request without a session', async () => {
       await expectBackendError(client.createPayment(utilities.id, order()), 'PAYMENTS_DISABLED', 403);
       await expectBackendError(client.createPayment('ghost-app', order()), 'APP_NOT_FOUND', 404);
