@@ -27,6 +27,7 @@ export type CallDone = (error: BridgeErrorPayload | undefined, result?: unknown)
 
 export interface BridgeApiOptions {
   appId: string;
+  appName: string;
   launchId: string;
   capabilities: ReadonlySet<Capability>;
   handlers: MethodHandlers;
@@ -59,7 +60,7 @@ export class BridgeApi {
   constructor(options: BridgeApiOptions) {
     this.#options = options;
     this.#bucket = options.rateLimit ? new TokenBucket(options.rateLimit) : undefined;
-    this.#context = { appId: options.appId, launchId: options.launchId, signal: options.signal };
+    this.#context = { appId: options.appId, appName: options.appName, launchId: options.launchId, signal: options.signal };
     options.signal.addEventListener('abort', () => {
       for (const timer of this.#timers) clearTimeout(timer);
       this.#timers.clear();

@@ -4,6 +4,8 @@ import type { MethodName, MethodParams, MethodResult } from '../protocol/index.t
 export interface CallContext {
   /** The catalog id of the calling mini-app. */
   appId: string;
+  /** Its display name: what a host dialog shows as the one asking. */
+  appName: string;
   /** The launch this call belongs to. */
   launchId: string;
   /** Aborted when the launch closes; long operations should stop. */

@@ -4,6 +4,8 @@ export { MiniAppFrameElement } from './miniapp-frame.ts';
 export { CallLog, redact } from './call-log.ts';
 export type { CallLogEntry, CallLogListener } from './call-log.ts';
 export { HostError } from './host-error.ts';
+export { hostDialogHandlers } from './host-dialogs.ts';
+export type { HostDialogOptions } from './host-dialogs.ts';
 export type { CallContext, MethodHandler, MethodHandlers } from './handlers.ts';
 export { LaunchConfigError, sandboxTokens, allowList, FRAME_FEATURES } from './frame.ts';
 export type { RateLimit } from './rate-limit.ts';

@@ -169,6 +169,7 @@ export class MiniAppHost extends EventTarget {
 
     this.#api = new BridgeApi({
       appId: this.app.id,
+      appName: this.app.name,
       launchId: launch.launchId,
       capabilities: new Set(this.app.capabilities),
       handlers: options.handlers ?? {},

@@ -80,7 +80,8 @@ export const METHOD_SCHEMAS: { readonly [M in MethodName]: v.GenericSchema } = {
     anchor: v.optional(anchor),
     data: v.optional(
       v.pipe(
-        v.record(v.string(), v.unknown()),
+        // Not v.record: it would take an array and hand the checks an object copy of it.
+        v.custom<Record<string, unknown>>((data) => typeof data === 'object' && data !== null && !Array.isArray(data), 'data is an object'),
         v.check((data) => jsonBytesAtMost(data, LIMITS.push.dataBytes), `data must be JSON of at most ${LIMITS.push.dataBytes} bytes`),
       ),
     ),

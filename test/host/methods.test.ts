@@ -70,6 +70,7 @@ const REFUSED: Array<[MethodName, unknown]> = [
   ['push.send', { title: '   ', body: 'b' }],
   ['push.send', { title: 't', body: 'b', data: { blob: 'x'.repeat(1025) } }],
   ['push.send', { title: 't', body: 'b', route: 'orders/1' }],
+  ['push.send', { title: 't', body: 'b', data: [1, 2] }],
   ['push.send', { title: 't', body: 'b', anchor: 'a b' }],
   ['navigation.open', { screen: 'settings' }],
   ['navigation.open', { screen: 'event' }],
