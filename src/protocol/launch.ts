@@ -1,3 +1,5 @@
+import type { PushOpen } from './messages.ts';
+
 /** What the host tells a mini-app at launch, in the URL fragment, before any message is sent. */
 
 export type ColorScheme = 'light' | 'dark';
@@ -38,6 +40,8 @@ export interface LaunchParams {
   platform: Platform;
   viewport: Viewport;
   safeArea: Insets;
+  /** The push the user tapped to open the app, if that is how it was opened. */
+  push?: PushOpen;
 }
 
 /** The fragment key; the fragment reads `#miniapp=<encoded JSON>`. */

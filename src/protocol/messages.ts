@@ -89,5 +89,19 @@ export interface HostEvents {
    * answer with `app.backResult({ id, handled })`; unhandled or unanswered, the host closes the app.
    */
   back: { id: number };
+  /** The user tapped a push of this app while it was open: go to `route`, scroll to `anchor`. */
+  'push-open': PushOpen;
+}
+
+/** A push the user tapped, as the app receives it (at launch in `LaunchParams.push`, or as `push-open`). */
+export interface PushOpen {
+  id: string;
+  title: string;
+  body: string;
+  route?: string;
+  anchor?: string;
+  data?: Record<string, unknown>;
+  /** ISO 8601. */
+  sentAt: string;
 }
 export type HostEventName = keyof HostEvents;
