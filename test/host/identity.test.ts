@@ -10,7 +10,7 @@ const bakery = SEED_APPS[0]!;
 
 describe('identity: the user.get handler', () => {
   let h: Harness;
-  const context = (appId: string, signal = new AbortController().signal) => ({ appId, launchId: 'launch-1', signal });
+  const context = (appId: string, signal = new AbortController().signal) => ({ appId, appName: appId, launchId: 'launch-1', signal });
 
   beforeEach(async () => {
     h = await createHarness();
