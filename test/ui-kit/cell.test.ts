@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../../ui-kit/components/cell/cell.ts';
 import '../../ui-kit/components/avatar/avatar.ts';
 import type { MaCell } from '../../ui-kit/components/cell/cell.ts';
@@ -102,6 +102,18 @@ describe('ma-cell', () => {
     el.chevron = false;
     await el.updateComplete;
     expect(getComputedStyle(chevron).display).to.equal('none');
+  });
+
+  it('draws the chevron in the text colour of forced-colours mode', async () => {
+    const el = await fixture<MaCell>(html`<ma-cell chevron>Row</ma-cell>`);
+    const chevron = el.shadowRoot!.querySelector('[part="chevron"]')!;
+    await emulateMedia({ forcedColors: 'active' });
+    try {
+      // The chevron is a mask over its background, which forced colours would otherwise blank.
+      expect(getComputedStyle(chevron).backgroundColor).to.equal(getComputedStyle(el).color);
+    } finally {
+      await emulateMedia({ forcedColors: 'none' });
+    }
   });
 
   it('has no axe violations in light and dark', async () => {

@@ -9,7 +9,7 @@ let rowTemplate: HTMLTemplateElement | undefined;
 function cloneRow(): DocumentFragment {
   if (!rowTemplate) {
     rowTemplate = document.createElement('template');
-    rowTemplate.innerHTML = `<div part="content" class="content"><slot part="title" class="title"></slot><slot part="subtitle" class="subtitle" name="subtitle"></slot></div><svg part="chevron" class="chevron" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><path d="M9 6l6 6-6 6"></path></svg>`;
+    rowTemplate.innerHTML = `<div part="content" class="content"><slot part="title" class="title"></slot><slot part="subtitle" class="subtitle" name="subtitle"></slot></div><span part="chevron" class="chevron"></span>`;
   }
   // importNode, not cloneNode: a clone would belong to the template's inert document and be
   // adopted node by node when inserted.
@@ -37,7 +37,7 @@ function cloneRow(): DocumentFragment {
  * @csspart content - The title and subtitle column.
  * @csspart title - The title line.
  * @csspart subtitle - The subtitle line.
- * @csspart chevron - The chevron icon.
+ * @csspart chevron - The chevron icon (a mask over its `color`).
  */
 @customElement('ma-cell')
 export class MaCell extends ReactiveElement {
@@ -81,7 +81,7 @@ export class MaCell extends ReactiveElement {
   // nodes that change. Each node is made once and kept.
   private content?: HTMLElement;
   private subtitleSlot?: HTMLSlotElement;
-  private chevronIcon?: SVGElement;
+  private chevronIcon?: HTMLElement;
   private link?: HTMLAnchorElement;
   private button?: HTMLElement;
   private avatarInitials?: HTMLElement;
@@ -138,7 +138,7 @@ export class MaCell extends ReactiveElement {
       const row = cloneRow();
       this.content = row.firstChild as HTMLElement;
       this.subtitleSlot = this.content.lastChild as HTMLSlotElement;
-      this.chevronIcon = row.lastChild as SVGElement;
+      this.chevronIcon = row.lastChild as HTMLElement;
     }
     if (changed.has('subtitle')) this.subtitleSlot!.textContent = this.subtitle ?? '';
     this.chevronIcon!.toggleAttribute('hidden', !this.chevron);
