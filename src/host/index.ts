@@ -5,6 +5,8 @@ export { CallLog, redact } from './call-log.ts';
 export type { CallLogEntry, CallLogListener } from './call-log.ts';
 export { HostError } from './host-error.ts';
 export { hostDialogHandlers } from './host-dialogs.ts';
+export { createStorageHandlers, createNavigationHandlers } from './storage-navigation.ts';
+export type { StorageBackend, NavigationOptions } from './storage-navigation.ts';
 export type { HostDialogOptions } from './host-dialogs.ts';
 export type { CallContext, MethodHandler, MethodHandlers } from './handlers.ts';
 export { LaunchConfigError, sandboxTokens, allowList, FRAME_FEATURES } from './frame.ts';
