@@ -6,6 +6,8 @@ export type { CallLogEntry, CallLogListener } from './call-log.ts';
 export { HostError } from './host-error.ts';
 export { hostDialogHandlers } from './host-dialogs.ts';
 export { createStorageHandlers, createNavigationHandlers } from './storage-navigation.ts';
+export { createUserHandlers } from './identity.ts';
+export type { IdentityBackend } from './identity.ts';
 export type { StorageBackend, NavigationOptions } from './storage-navigation.ts';
 export type { HostDialogOptions } from './host-dialogs.ts';
 export type { CallContext, MethodHandler, MethodHandlers } from './handlers.ts';
