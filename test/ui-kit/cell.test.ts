@@ -77,6 +77,26 @@ describe('ma-cell', () => {
     expect(base(el).getBoundingClientRect().height).to.be.at.least(48);
   });
 
+  it('moves its row into a link and back when href comes and goes, in the same order', async () => {
+    const el = await fixture<MaCell>(html`<ma-cell avatar-name="Anna Petrova" subtitle="Flat 1" chevron>Anna<span slot="after">2</span></ma-cell>`);
+    const order = (parent: ParentNode) => [...parent.children].map((node) => node.getAttribute('part') ?? `slot:${(node as HTMLSlotElement).name}`);
+    const staticOrder = order(el.shadowRoot!);
+    expect(staticOrder).to.deep.equal(['avatar', 'content', 'slot:after', 'chevron']);
+    el.href = '/anna';
+    await el.updateComplete;
+    expect(order(el.shadowRoot!)).to.deep.equal(['base']);
+    expect(order(base(el))).to.deep.equal(staticOrder);
+    el.href = undefined;
+    el.clickable = true;
+    await el.updateComplete;
+    expect(base(el).getAttribute('role')).to.equal('button');
+    expect(order(base(el))).to.deep.equal(staticOrder);
+    el.clickable = false;
+    await el.updateComplete;
+    expect(order(el.shadowRoot!)).to.deep.equal(staticOrder);
+    expect(el.shadowRoot!.querySelector('[part="subtitle"]')!.textContent).to.equal('Flat 1');
+  });
+
   it('draws a built-in avatar from avatar-name, and a picture from avatar-src with the initials as fallback', async () => {
     const el = await fixture<MaCell>(html`<ma-cell avatar-name="Anna Petrova" subtitle="Flat 1">Anna Petrova</ma-cell>`);
     const avatar = () => el.shadowRoot!.querySelector<HTMLElement>('[part="avatar"]')!;
