@@ -65,7 +65,9 @@ const controls = () => html`
   <ma-button mode="tertiary">Tertiary</ma-button>
   <ma-button mode="outline">Outline</ma-button>
   <ma-button mode="destructive">Delete</ma-button>
-  <ma-icon-button label="Share" mode="tinted"></ma-icon-button>
+  <ma-icon-button label="Share"></ma-icon-button>
+  <ma-icon-button label="Like" mode="tinted"></ma-icon-button>
+  <ma-segmented-control label="View" value="list" .segments=${[{ value: 'list', label: 'List' }, { value: 'map', label: 'Map' }]}></ma-segmented-control>
   <ma-checkbox label="Checked" checked></ma-checkbox>
   <ma-checkbox label="Unchecked"></ma-checkbox>
   <ma-switch label="On" checked></ma-switch>
