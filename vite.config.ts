@@ -13,11 +13,15 @@ export default defineConfig({
   build: {
     target: 'es2022',
     rolldownOptions: {
+      // package.json's sideEffects describes the shipped dist/; the demo builds from the sources,
+      // whose element modules register themselves on import.
+      treeshake: { moduleSideEffects: true },
       input: {
         shell: resolve(import.meta.dirname, 'index.html'),
         kit: resolve(import.meta.dirname, 'demo/kit.html'),
         sample: resolve(import.meta.dirname, 'demo/apps/sample/index.html'),
         plain: resolve(import.meta.dirname, 'demo/apps/plain/index.html'),
+        shop: resolve(import.meta.dirname, 'demo/apps/shop/index.html'),
       },
     },
   },

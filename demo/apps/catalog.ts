@@ -11,6 +11,13 @@ export interface DemoApp extends MiniAppDescriptor {
 /** The mini-apps the demo host offers, served from `origin`. */
 export const demoAppsAt = (origin: string): DemoApp[] => [
   {
+    id: 'bakery',
+    name: 'Corner Bakery',
+    description: 'A shop: catalogue and cart, pay through the host, a push when it ships, a receipt to download',
+    url: `${origin}/demo/apps/shop/index.html`,
+    capabilities: ['user', 'payments', 'push', 'navigation', 'storage', 'files', 'popups'],
+  },
+  {
     id: 'launch-inspector',
     name: 'Launch inspector',
     description: 'Shows what the host passes at launch, the signed-in user and its token',
