@@ -3,6 +3,7 @@
 // because back-to-back runs on a shared 2-core machine swing by ±50%.
 import { expose, windowEndpoint } from 'comlink';
 import { MiniAppHost, sandboxTokens } from '../../src/host/index.ts';
+import { median, publish, spreadOf, type BenchResult } from './results.ts';
 
 const APP_ORIGIN = `http://127.0.0.1:${location.port}`;
 const USER = { profile: { id: 'u-1', name: 'Anna Petrova', phone: '+79990000001' }, launchToken: 'eyJhbGciOiJFUzI1NiJ9.e30.sig' };
@@ -105,11 +106,6 @@ async function comlinkCandidate(mode: 'comlink-window' | 'comlink-port'): Promis
   return control(iframe.contentWindow!, mode, data.port2);
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 
 /** Runs `measure` for every candidate in rotating order, ROUNDS times after one warm-up round. */
 async function interleave(candidates: Candidate[], measure: (c: Candidate) => Promise<number>): Promise<Map<string, number[]>> {
@@ -125,20 +121,6 @@ async function interleave(candidates: Candidate[], measure: (c: Candidate) => Pr
   return samples;
 }
 
-interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
-  anchor: string;
-  anchorValue: number;
-  ratio: number;
-  /** The lowest and highest of the per-round ratios. */
-  spread: { min: number; max: number };
-  target: string;
-  met: boolean | null;
-}
-
-const spreadOf = (ratios: number[]) => ({ min: +Math.min(...ratios).toFixed(3), max: +Math.max(...ratios).toFixed(3) });
 
 function compare(samples: Map<string, number[]>, ours: string, anchor: string, name: string, unit: string, scale: number, target: string, met: (ratio: number) => boolean | null): BenchResult {
   const mine = samples.get(ours)!;
@@ -247,14 +229,4 @@ function bootResult(name: string, ours: number[], bare: number[], target: string
   };
 }
 
-main().then(
-  (results) => {
-    (window as unknown as { benchResults: BenchResult[] }).benchResults = results;
-    (window as unknown as { benchDone: boolean }).benchDone = true;
-    log('done');
-  },
-  (error) => {
-    (window as unknown as { benchError: string }).benchError = String(error?.stack ?? error);
-    (window as unknown as { benchDone: boolean }).benchDone = true;
-  },
-);
+publish(main(), log);

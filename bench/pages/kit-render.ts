@@ -14,27 +14,7 @@ import { MaAvatar } from '../../ui-kit/components/avatar/avatar.ts';
 import { MaCell } from '../../ui-kit/components/cell/cell.ts';
 import { iconChevronRight } from '../../ui-kit/icons/icons.ts';
 import { installTokens } from '../../ui-kit/tokens/index.ts';
-
-interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
-  anchor: string;
-  anchorValue: number;
-  ratio: number;
-  /** The lowest and highest of the per-round ratios. */
-  spread: { min: number; max: number };
-  target: string;
-  met: boolean;
-}
-
-declare global {
-  interface Window {
-    benchResults?: BenchResult[];
-    benchDone?: boolean;
-    benchError?: string;
-  }
-}
+import { median, spreadOf } from './results.ts';
 
 const ROWS = 1000;
 const ROUNDS = Number(new URLSearchParams(location.search).get('rounds')) || 15;
@@ -132,13 +112,7 @@ async function time(renderRows: (container: HTMLElement) => Promise<unknown>): P
   return elapsed;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
 
-const round3 = (value: number): number => Math.round(value * 1000) / 1000;
 
 const candidates = {
   slotted: { render: renderKitSlotted, name: 'kit: 1,000 cells first render (ma-cell + slotted ma-avatar)' },
@@ -180,7 +154,7 @@ async function run(): Promise<void> {
       anchor: 'plain DOM',
       anchorValue: Math.round(median(times.plain) * 10) / 10,
       ratio: Math.round(ratio * 100) / 100,
-      spread: { min: round3(Math.min(...ratios[candidate])), max: round3(Math.max(...ratios[candidate])) },
+      spread: spreadOf(ratios[candidate]),
       target: '≤ 1.5×',
       met: ratio <= 1.5,
     };

@@ -29,19 +29,9 @@ import {
   type LiveEvent,
   type Store,
 } from '../../src/backend/index.ts';
+import { median, publish, spreadOf, type BenchResult } from './results.ts';
 import { ANCHOR_CHANNEL, BENCH_DATABASE, BENCH_USER, type LiveChannelWriter } from './live-channel.shared.ts';
 
-interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
-  anchor: string;
-  anchorValue: number;
-  ratio: number;
-  spread: { min: number; max: number };
-  target: string;
-  met: boolean | null;
-}
 
 const ROUNDS = Number(new URLSearchParams(location.search).get('rounds')) || 15;
 const SAMPLES = 12;
@@ -66,11 +56,6 @@ const trimmedMean = (values: number[]) => {
   return kept.reduce((sum, value) => sum + value, 0) / kept.length;
 };
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 
 async function main(): Promise<BenchResult[]> {
   await new Promise((resolve) => {
@@ -164,7 +149,7 @@ async function main(): Promise<BenchResult[]> {
       anchor: 'bare BroadcastChannel message, other tab',
       anchorValue: +median(theirs).toFixed(3),
       ratio: +median(ratios).toFixed(3),
-      spread: { min: +Math.min(...ratios).toFixed(3), max: +Math.max(...ratios).toFixed(3) },
+      spread: spreadOf(ratios),
       target: `≤ anchor + ${FRAME_MS} ms, one frame (median extra ${extra.toFixed(2)} ms)`,
       met: extra <= FRAME_MS,
     };
@@ -172,14 +157,4 @@ async function main(): Promise<BenchResult[]> {
   return [figure('other-tab', 'written in another tab'), figure('same-tab', 'written in the same tab')];
 }
 
-main().then(
-  (results) => {
-    (window as unknown as { benchResults: BenchResult[] }).benchResults = results;
-    (window as unknown as { benchDone: boolean }).benchDone = true;
-    log('done');
-  },
-  (error) => {
-    (window as unknown as { benchError: string }).benchError = String(error?.stack ?? error);
-    (window as unknown as { benchDone: boolean }).benchDone = true;
-  },
-);
+publish(main(), log);

@@ -2,7 +2,7 @@
  * Why `value` is not plain data a host can take (functions, DOM objects, events, WebAssembly
  * modules, class instances, cycles, nesting deeper than 64), or undefined when it is.
  */
-export function notPlainData(value: unknown, depth: number, seen: Set<object>): string | undefined {
+export function notPlainData(value: unknown, depth = 0, seen = new Set<object>()): string | undefined {
   if (typeof value === 'function' || typeof value === 'symbol') return `a ${typeof value}`;
   if (typeof value !== 'object' || value === null) return undefined;
   if (depth > 64) return 'nested too deep';

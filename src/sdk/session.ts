@@ -153,7 +153,7 @@ export function open(launch: LaunchParams, options: ConnectOptions): Session {
       if (welcome ? !welcome.methods.includes(method) : !method.startsWith('app.')) {
         return reject(new MiniAppError(ErrorCode.UNSUPPORTED, `The host does not support ${method}`));
       }
-      const problem = notPlainData(params, 0, new Set());
+      const problem = typeof params === 'object' || typeof params === 'function' || typeof params === 'symbol' ? notPlainData(params) : undefined;
       if (problem) return reject(new MiniAppError(ErrorCode.INVALID_ARGUMENT, `The arguments of ${method} are not plain data: ${problem}`));
       const deadline = performance.now() + (callOptions?.timeout ?? callTimeout);
       pending.set(++nextId, { resolve, reject, method, deadline });
