@@ -76,6 +76,8 @@ export interface MiniAppHostOptions {
   confirmClose?: (app: MiniAppDescriptor) => boolean | Promise<boolean>;
   /** How long an app that handles back has to answer a `back` event before it is closed (default 1000 ms). */
   backTimeoutMs?: number;
+  /** The push the user tapped to open the app: it reaches the app in the launch fragment (`LaunchParams.push`). */
+  push?: HostEvents['push-open'];
 }
 
 export type HostState = 'idle' | 'loading' | 'connected' | 'ready' | 'error' | 'closed';
@@ -161,6 +163,7 @@ export class MiniAppHost extends EventTarget {
       platform: options.platform ?? 'web',
       viewport: { width: 0, height: 0 },
       safeArea: { top: 0, right: 0, bottom: 0, left: 0 },
+      ...(options.push && { push: options.push }),
     };
     this.#launch = launch;
     this.#state = 'loading';
@@ -278,6 +281,16 @@ export class MiniAppHost extends EventTarget {
   /** Tells the app it is shown or hidden (the host moved to another screen). */
   setVisible(visible: boolean): void {
     this.#server?.emit(visible ? 'shown' : 'hidden', undefined);
+  }
+
+  /**
+   * Hands a push the user tapped to the running app as `push-open`, without reloading it. Returns
+   * false when no app is connected to receive it (launch it with the `push` option instead).
+   */
+  deliverPush(push: HostEvents['push-open']): boolean {
+    if (!this.#server || (this.#state !== 'connected' && this.#state !== 'ready')) return false;
+    this.#server.emit('push-open', push satisfies HostEvents['push-open']);
+    return true;
   }
 
   /** Sends a new theme to the running app. */
