@@ -14,6 +14,7 @@ export { createUserHandlers } from './identity.ts';
 export type { IdentityBackend } from './identity.ts';
 export type { StorageBackend, NavigationOptions } from './storage-navigation.ts';
 export type { HostDialogOptions } from './host-dialogs.ts';
+export { createPaymentHandlers, simulatedBank, formatAmount, SIMULATED_BANK_CODE, type Acquirer, type AcquirerOutcome, type PaymentHandlerOptions, type PaymentHandlers, type PaymentsBackend, type SimulatedBankOptions, type BankBackend } from './payments.ts';
 export type { CallContext, MethodHandler, MethodHandlers } from './handlers.ts';
 export { LaunchConfigError, sandboxTokens, allowList, FRAME_FEATURES } from './frame.ts';
 export type { RateLimit } from './rate-limit.ts';
