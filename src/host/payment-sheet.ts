@@ -54,7 +54,7 @@ export function formatAmount(amount: number, currency: string, locale: string): 
 }
 
 const STYLES = `
-.ma-payment-sheet, .ma-bank-page { border: 0; padding: 0; box-sizing: border-box; width: min(92vw, 380px); max-height: 92vh; overflow: auto;
+.ma-payment-sheet, .ma-bank-page { border: 1px solid var(--ma-color-separator, light-dark(#d7d9dd, #35373b)); padding: 0; box-sizing: border-box; width: min(92vw, 380px); max-height: 92vh; overflow: auto;
   border-radius: var(--ma-radius-l, 14px); box-shadow: 0 12px 32px #0006; font: 15px/1.4 var(--ma-font-family, system-ui, sans-serif); }
 .ma-payment-sheet::backdrop, .ma-bank-page::backdrop { background: var(--ma-color-overlay, #0006); }
 .ma-payment-sheet { padding: 20px; background: var(--ma-color-surface, light-dark(#fff, #1c1d20)); color: var(--ma-color-text, light-dark(#1a1b1e, #e8eaed)); }

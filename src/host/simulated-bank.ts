@@ -58,18 +58,19 @@ const TEXTS = {
 
 const STYLES = `
 .ma-bank-page { background: light-dark(#ffffff, #16181c); color: light-dark(#1b1f24, #e6e8eb); }
-.ma-bank-page header { display: flex; align-items: baseline; justify-content: space-between; gap: 8px; padding: 14px 20px;
+.ma-bank-page header { display: flex; flex-wrap: wrap; align-items: baseline; justify-content: space-between; gap: 8px; padding: 14px 20px;
   background: light-dark(#0b5d3b, #0d3d28); color: #ffffff; }
-.ma-bank-page .logo { font-weight: 700; font-size: 17px; letter-spacing: 0.02em; }
+.ma-bank-page .logo { white-space: nowrap; font-weight: 700; font-size: 17px; letter-spacing: 0.02em; }
 .ma-bank-page .simulated { margin: 0; font-size: 12px; }
 .ma-bank-page .body { padding: 16px 20px 20px; }
 .ma-bank-page h2 { margin: 0 0 4px; font-size: 17px; font-weight: 600; overflow-wrap: anywhere; }
 .ma-bank-page .amount { margin: 0 0 16px; font-size: 24px; font-weight: 700; font-variant-numeric: tabular-nums; }
 .ma-bank-page label { display: block; margin: 0 0 12px; font-size: 13px; color: light-dark(#4d5661, #aab1ba); }
 .ma-bank-page input { display: block; box-sizing: border-box; width: 100%; min-height: 44px; margin-top: 4px; padding: 8px 12px;
-  font: 16px/1.4 ui-monospace, SFMono-Regular, Menlo, monospace; letter-spacing: 0.06em; color: light-dark(#1b1f24, #e6e8eb);
+  font: 16px/1.4 ui-monospace, SFMono-Regular, Menlo, monospace; letter-spacing: 0.02em; color: light-dark(#1b1f24, #e6e8eb);
   background: light-dark(#f4f6f5, #22262b); border: 1px solid light-dark(#7a8580, #7d8791); border-radius: 8px; }
-.ma-bank-page .card { display: grid; grid-template-columns: 1fr 8em; gap: 12px; }
+.ma-bank-page .card { display: grid; grid-template-columns: 1fr 1fr; column-gap: 12px; margin-bottom: 4px; }
+.ma-bank-page .card label:first-child { grid-column: 1 / -1; }
 .ma-bank-page p { margin: 0 0 12px; }
 .ma-bank-page .hint { font-size: 13px; padding: 8px 12px; border-radius: 8px; background: light-dark(#e6f2ec, #1d3a2d); }
 .ma-bank-page .error { color: light-dark(#b3261e, #ff8a80); font-weight: 600; }
@@ -194,7 +195,11 @@ function bankPage(options: SimulatedBankOptions, payment: PaymentResponse, signa
     const choiceStep = () => {
       heading.textContent = texts.title(payment.payee.legalName);
       const card = element('div', '', 'card');
-      card.append(field(texts.card, options.cardNumber ?? '4242 4242 4242 4242', 'cc-number'), field(texts.expiry, '12/30', 'cc-exp'));
+      card.append(
+        field(texts.card, options.cardNumber ?? '4242 4242 4242 4242', 'cc-number'),
+        field(texts.expiry, '12/30', 'cc-exp'),
+        field('CVC', '•••', 'cc-csc'),
+      );
       const choices = element('div', '', 'choices');
       const choose = (text: string, outcomeName: PaymentConfirmOutcome, className?: string) => {
         const node = button(text, className);

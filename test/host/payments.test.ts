@@ -83,6 +83,7 @@ describe('payments: the host’s payment sheet and the simulated bank, across tw
   let opened: OpenedApp;
   let extra: OpenedApp[] = [];
   let payCalls = 0;
+  let createAnswers = 0;
   let sheetsOpened = 0;
   let banksOpened = 0;
   const watcher = new MutationObserver((records) => {
@@ -121,7 +122,12 @@ describe('payments: the host’s payment sheet and the simulated bank, across tw
   }
 
   function paymentHandlers(locale = 'en'): PaymentHandlers {
-    return createPaymentHandlers({ client, acquirer: simulatedBank({ client, locale }), locale });
+    // Counts the backend's answers to createPayment, so a test knows when a call has joined a sheet.
+    const counted: BackendClient = {
+      ...client,
+      createPayment: (...args) => client.createPayment(...args).then((payment) => (createAnswers++, payment)),
+    };
+    return createPaymentHandlers({ client: counted, acquirer: simulatedBank({ client, locale }), locale });
   }
 
   async function openApp(app: Partial<typeof BAKERY> = {}, own?: PaymentHandlers): Promise<OpenedApp> {
@@ -153,6 +159,7 @@ describe('payments: the host’s payment sheet and the simulated bank, across tw
 
   beforeEach(async () => {
     payCalls = 0;
+    createAnswers = 0;
     sheetsOpened = 0;
     banksOpened = 0;
     watcher.observe(document.body, { childList: true });
@@ -324,6 +331,25 @@ describe('payments: the host’s payment sheet and the simulated bank, across tw
     expect(a).to.deep.include({ ok: true });
     expect(b).to.deep.equal(a);
     expect(sheetsOpened, 'sheets opened').to.equal(1);
+  });
+
+  it('keeps the sheet while another launch still waits for it, and cancels once none does', async () => {
+    const other = await openApp();
+    extra.push(other);
+    const request = order({ idempotencyKey: `key-${crypto.randomUUID()}` });
+    void pay(opened, request);
+    const sheet = await shown(SHEET);
+    void pay(other, request);
+    // The second call joins the sheet as soon as the backend has answered it.
+    await until(() => createAnswers === 2, 'the backend’s answer to the second launch');
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    const { paymentId } = await client.createPayment(BAKERY.id, request);
+    await opened.host.close();
+    expect(sheet.open, 'the sheet stays for the launch still waiting').to.equal(true);
+    const cancelled = await nextPaymentEvent(paymentId, 'cancelled');
+    await other.host.close();
+    expect(leftDialogs()).to.equal(0);
+    await cancelled.event;
   });
 
   it('makes one payment of one key paid from two tabs: the other tab’s sheet closes with the result', async () => {
