@@ -8,6 +8,7 @@ import {
   type Capability,
   type CloseRequest,
   type HostEvents,
+  type Insets,
   type LaunchParams,
   type LaunchTheme,
   type Platform,
@@ -19,6 +20,7 @@ import { CallLog, type CallLogEntry } from './call-log.ts';
 import { allowList, appOriginOf, createAppFrame, LaunchConfigError, newLaunchId } from './frame.ts';
 import type { MethodHandlers } from './handlers.ts';
 import { acceptHello, MIN_PEER_VERSION } from './handshake.ts';
+import { contentBox, measureFrameLayout, watchFrameLayout } from './layout.ts';
 import { PortServer } from './port-server.ts';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './rate-limit.ts';
 
@@ -76,6 +78,11 @@ export interface MiniAppHostOptions {
   confirmClose?: (app: MiniAppDescriptor) => boolean | Promise<boolean>;
   /** How long an app that handles back has to answer a `back` event before it is closed (default 1000 ms). */
   backTimeoutMs?: number;
+  /**
+   * The host's own chrome over the frame, in CSS px from each of its edges (say a translucent tab
+   * bar over its bottom): the app keeps its content clear of it (`contentSafeArea`). None by default.
+   */
+  insets?: Partial<Insets>;
   /** The push the user tapped to open the app: it reaches the app in the launch fragment (`LaunchParams.push`). */
   push?: HostEvents['push-open'];
 }
@@ -161,8 +168,8 @@ export class MiniAppHost extends EventTarget {
       theme: options.theme ?? { scheme: systemScheme() },
       locale: options.locale ?? document.documentElement.lang ?? 'en',
       platform: options.platform ?? 'web',
-      viewport: { width: 0, height: 0 },
-      safeArea: { top: 0, right: 0, bottom: 0, left: 0 },
+      // Measured before the frame exists: it will fill the container's content box.
+      ...measureFrameLayout(contentBox(options.container instanceof ShadowRoot ? options.container.host : options.container), options.insets),
       ...(options.push && { push: options.push }),
     };
     this.#launch = launch;
@@ -199,8 +206,6 @@ export class MiniAppHost extends EventTarget {
       this.#fail({ code: 'READY_TIMEOUT', message: `${this.app.name} did not get ready in ${this.#readyTimeoutMs / 1000} s` });
     }, this.#readyTimeoutMs);
 
-    const size = options.container instanceof ShadowRoot ? options.container.host : options.container;
-    launch.viewport = { width: size.clientWidth, height: size.clientHeight };
     const iframe = createAppFrame({ url: this.app.url, appOrigin, launch, features: this.app.features ?? [], title: this.app.name });
     this.#iframe = iframe;
     if (this.app.readiness === 'load') iframe.addEventListener('load', () => this.#markReady(), { signal: abort.signal, once: true });
@@ -412,18 +417,31 @@ export class MiniAppHost extends EventTarget {
     });
   }
 
+  /**
+   * Sends `viewport` whenever the frame's layout changes (its size, the keyboard, the insets), at
+   * most once per animation frame. A page that connected after a change, or reloaded (and so painted
+   * from the launch's layout again), is told the current layout once it is ready or reloaded.
+   */
   #observeSize(iframe: HTMLIFrameElement): void {
-    if (typeof ResizeObserver === 'undefined') return;
-    let last = '';
-    this.#resizeObserver = new ResizeObserver(([entry]) => {
-      if (!entry || !this.#server) return;
-      const viewport = { width: Math.round(entry.contentRect.width), height: Math.round(entry.contentRect.height) };
-      const key = `${viewport.width}x${viewport.height}`;
-      if (key === last) return;
-      last = key;
-      this.#server.emit('viewport', { viewport, safeArea: this.#launch!.safeArea } satisfies HostEvents['viewport']);
-    });
-    this.#resizeObserver.observe(iframe);
+    const signal = this.#abort!.signal;
+    const { viewport, safeArea, contentSafeArea } = this.#launch!;
+    const initial = contentSafeArea ? { viewport, safeArea, contentSafeArea } : { viewport, safeArea };
+    let told: PortServer | undefined;
+    const tell = (layout: HostEvents['viewport']) => {
+      if (!this.#server) return;
+      told = this.#server;
+      this.#server.emit('viewport', layout);
+    };
+    const layout = watchFrameLayout(iframe, { signal, initial, ...(this.#options.insets && { insets: this.#options.insets }), onChange: tell });
+    const catchUp = () => {
+      if (this.#server !== told && layout.current && layout.current !== initial) tell(layout.current);
+    };
+    this.addEventListener('ready', catchUp, { signal });
+    this.addEventListener('reload', catchUp, { signal });
+    if (typeof ResizeObserver !== 'undefined') {
+      this.#resizeObserver = new ResizeObserver(() => layout.schedule());
+      this.#resizeObserver.observe(iframe);
+    }
   }
 
   /** What the app asked of the host (confirmation, back handling) belongs to its page: a reload or close forgets it. */

@@ -12,9 +12,33 @@ export interface Insets {
   left: number;
 }
 
+/** The frame as the app sees it, in CSS px. */
 export interface Viewport {
+  /** The frame's width. */
   width: number;
+  /**
+   * The part of the frame's height the user sees now, from its top: less than `stableHeight` while
+   * an on-screen keyboard (anything that shrinks the host's visual viewport) covers its bottom.
+   */
   height: number;
+  /**
+   * The frame's whole height, keyboard or not: lay the page out to it so it does not jump when the
+   * keyboard opens. Hosts before this field send only `height`.
+   */
+  stableHeight?: number;
+}
+
+/** Where the app's frame is and what covers its edges, at launch and in `viewport` events. */
+export interface FrameLayout {
+  viewport: Viewport;
+  /** The device's insets that fall on the frame (notch, rounded corners, home indicator), in CSS px from each edge. */
+  safeArea: Insets;
+  /**
+   * What the app's content must keep clear of, per edge the larger of the device's insets and the
+   * host's own chrome over the frame (a tab bar over its bottom): never less than `safeArea`.
+   * Hosts before this field send only `safeArea`.
+   */
+  contentSafeArea?: Insets;
 }
 
 export interface LaunchTheme {
@@ -40,6 +64,7 @@ export interface LaunchParams {
   platform: Platform;
   viewport: Viewport;
   safeArea: Insets;
+  contentSafeArea?: Insets;
   /** The push the user tapped to open the app, if that is how it was opened. */
   push?: PushOpen;
 }

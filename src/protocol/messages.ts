@@ -1,6 +1,6 @@
 import type { Capability } from './capabilities.ts';
 import type { BridgeErrorPayload } from './errors.ts';
-import type { Insets, LaunchTheme, Viewport } from './launch.ts';
+import type { FrameLayout, LaunchTheme } from './launch.ts';
 
 /**
  * Version of the wire contract. The host answers `hello` with its own version; each side then
@@ -77,8 +77,10 @@ export interface HostEvents {
   hidden: undefined;
   /** The host is about to close the app; `graceMs` to save state. */
   closing: { graceMs: number };
+  /** The host's theme changed (the host's own, or the system's it follows). */
   theme: LaunchTheme;
-  viewport: { viewport: Viewport; safeArea: Insets };
+  /** The frame was resized, the keyboard opened or closed, or the insets over the frame changed. */
+  viewport: FrameLayout;
   /**
    * The host stopped serving this port: `replaced` by a newer handshake of the same launch, or
    * `closed`. Calls in flight on it settle with CANCELLED; later ones fail at once.

@@ -144,6 +144,16 @@ export const baseTokens = {
   '--ma-control-height-s': '32px',
   '--ma-control-height-m': '40px',
   '--ma-control-height-l': '48px',
+  // What content keeps clear of at each edge (notch, home indicator, the host's chrome over the
+  // app's frame), and the frame's visible and whole heights. In a host's frame the SDK's
+  // applyLaunchStyles() sets them from the host's measurements (env() is zero inside a frame);
+  // in a page of its own they follow the browser.
+  '--ma-safe-area-top': 'env(safe-area-inset-top, 0px)',
+  '--ma-safe-area-right': 'env(safe-area-inset-right, 0px)',
+  '--ma-safe-area-bottom': 'env(safe-area-inset-bottom, 0px)',
+  '--ma-safe-area-left': 'env(safe-area-inset-left, 0px)',
+  '--ma-viewport-height': '100dvh',
+  '--ma-viewport-stable-height': '100svh',
 } as const;
 
 export type BaseTokenName = keyof typeof baseTokens;
