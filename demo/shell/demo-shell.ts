@@ -2,9 +2,20 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { BackendClient } from '../../src/backend/client.ts';
 import type { MeResponse } from '../../src/backend/contract.ts';
-import { CallLog, type MethodHandlers } from '../../src/host/index.ts';
+import {
+  CallLog,
+  createNavigationHandlers,
+  createStorageHandlers,
+  createUserHandlers,
+  hostDialogHandlers,
+  type MethodHandlers,
+} from '../../src/host/index.ts';
 import { runLaunchGates } from '../../src/host/gates.ts';
-import { createUserHandlers } from '../../src/host/identity.ts';
+import { createPaymentHandlers } from '../../src/host/payments.ts';
+import { simulatedBank } from '../../src/host/simulated-bank.ts';
+import { createPushHandlers } from '../../src/host/push.ts';
+import { createPushCenter, type PushCenter, type ReceivedPush } from '../../src/host/push-center.ts';
+import { HOST_SCREENS, type HostScreen, type PushOpen } from '../../src/protocol/index.ts';
 import '../../src/host/miniapp-frame.ts';
 import type { MiniAppFrameElement } from '../../src/host/miniapp-frame.ts';
 import { setColorScheme } from '../../ui-kit/tokens/index.ts';
@@ -14,6 +25,7 @@ import '../../ui-kit/components/cell/cell.ts';
 import '../../ui-kit/components/avatar/avatar.ts';
 import '../../ui-kit/components/button/button.ts';
 import '../../ui-kit/components/spinner/spinner.ts';
+import '../../ui-kit/components/badge/badge.ts';
 import type { SessionHolder } from '../backend/session.ts';
 import { demoApps, type DemoApp } from '../apps/catalog.ts';
 import './call-log-panel.ts';
@@ -22,8 +34,11 @@ import type { DemoOfferDialog } from './offer-dialog.ts';
 import './sign-in.ts';
 
 interface Route {
-  screen: 'home' | 'app' | 'sign-in';
+  screen: 'home' | 'app' | 'sign-in' | 'host-screen';
   appId?: string;
+  /** A host screen that a mini-app (or a deep link) opened, and its item. */
+  hostScreen?: HostScreen;
+  itemId?: string;
   /** The mini-app's own route and anchor, from a deep link. */
   route?: string;
   anchor?: string;
@@ -35,6 +50,8 @@ export function parseRoute(hash: string): Route {
   const params = new URLSearchParams(query);
   const app = /^\/app\/([\w-]+)$/.exec(path);
   if (app) return { screen: 'app', appId: app[1]!, route: params.get('route') ?? '/', anchor: params.get('anchor') ?? '' };
+  const screen = /^\/screen\/([\w-]+)(?:\/([\w.:-]+))?$/.exec(path);
+  if (screen && Object.hasOwn(HOST_SCREENS, screen[1]!)) return { screen: 'host-screen', hostScreen: screen[1] as HostScreen, ...(screen[2] && { itemId: screen[2] }) };
   return { screen: 'home' };
 }
 
@@ -72,7 +89,11 @@ export class DemoShell extends LitElement {
   @state() private notice = '';
   @state() private scheme: 'light' | 'dark' = matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
   readonly callLog = new CallLog();
+  @state() private pushes: readonly ReceivedPush[] = [];
   #handlers: MethodHandlers = {};
+  #pushCenter: PushCenter | undefined;
+  /** The push that opened the app on screen, handed to it at launch. */
+  #launchPush: PushOpen | undefined;
   #answerSignIn: ((signedIn: boolean) => void) | undefined;
   #navigation = 0;
 
@@ -89,10 +110,46 @@ export class DemoShell extends LitElement {
   override updated(changed: Map<string, unknown>): void {
     if (changed.has('launched') && this.launched) this.renderRoot.querySelector<MiniAppFrameElement>('miniapp-frame')?.open();
     if (changed.has('client') && this.client) {
-      this.#handlers = createUserHandlers(this.client);
+      this.#handlers = this.#hostHandlers(this.client);
       void this.#refreshUser();
       this.#follow(this.route);
     }
+  }
+
+  /** Everything the demo host serves its mini-apps: the backend's methods and its own dialogs. */
+  #hostHandlers(client: BackendClient): MethodHandlers {
+    return {
+      ...hostDialogHandlers({ phone: () => this.me?.user.phone ?? '' }),
+      ...createUserHandlers(client),
+      ...createStorageHandlers(client),
+      ...createPushHandlers({ client }),
+      ...createPaymentHandlers({ client, acquirer: simulatedBank({ client }) }),
+      ...createNavigationHandlers({
+        openScreen: (link) => void (location.hash = `#/screen/${link.screen}${link.id ? `/${encodeURIComponent(link.id)}` : ''}`),
+      }),
+    };
+  }
+
+  /** Pushes reach this page over the live channel while someone is signed in. */
+  #listenForPushes(): void {
+    if (!this.client || !this.me) {
+      this.#pushCenter?.close();
+      this.#pushCenter = undefined;
+      this.pushes = [];
+      return;
+    }
+    if (this.#pushCenter) return;
+    this.#pushCenter = createPushCenter({
+      client: this.client,
+      appName: (appId) => this.apps.find((app) => app.id === appId)?.name,
+      openApp: (appId, target) => {
+        const frame = this.renderRoot.querySelector<MiniAppFrameElement>('miniapp-frame');
+        if (this.launched?.id === appId && frame?.host?.deliverPush(target.push)) return;
+        this.#launchPush = target.push;
+        location.hash = `#/app/${appId}?route=${encodeURIComponent(target.route ?? '/')}&anchor=${encodeURIComponent(target.anchor ?? '')}`;
+      },
+    });
+    this.#pushCenter.subscribe((pushes) => (this.pushes = pushes));
   }
 
   readonly #onHashChange = () => {
@@ -102,6 +159,7 @@ export class DemoShell extends LitElement {
 
   async #refreshUser(): Promise<void> {
     this.me = this.session?.get() ? await this.client!.me().catch(() => undefined) : undefined;
+    this.#listenForPushes();
   }
 
   /** Opening a mini-app: the gates first (sign-in, offer), then the frame. */
@@ -158,7 +216,15 @@ export class DemoShell extends LitElement {
     await this.client?.signOut().catch(() => undefined);
     this.session?.clear();
     this.me = undefined;
+    this.#listenForPushes();
     location.hash = '#/';
+  }
+
+  /** The header's back button goes to the app first; it closes the app unless the app went back itself. */
+  async #backInApp(): Promise<void> {
+    const host = this.renderRoot.querySelector<MiniAppFrameElement>('miniapp-frame')?.host;
+    if (!host || (host.state !== 'connected' && host.state !== 'ready')) return this.#goBack();
+    if (!(await host.back())) this.#goBack();
   }
 
   #toggleScheme(): void {
@@ -191,9 +257,12 @@ export class DemoShell extends LitElement {
     }
     if (this.launched) {
       const route = this.route;
-      return html`<ma-header heading=${this.launched.name} back @ma-back=${() => this.#goBack()}></ma-header>
+      const push = this.#launchPush;
+      this.#launchPush = undefined;
+      return html`<ma-header heading=${this.launched.name} back @ma-back=${() => this.#backInApp()}></ma-header>
         <miniapp-frame
           .app=${this.launched}
+          .push=${push}
           .handlers=${this.#handlers}
           .callLog=${this.callLog}
           .route=${route.route}
@@ -203,6 +272,15 @@ export class DemoShell extends LitElement {
           @miniapp-closed=${(event: CustomEvent<{ reason: string }>) => event.detail.reason === 'user' && this.#goBack()}
         ></miniapp-frame>`;
     }
+    if (this.route.screen === 'host-screen') {
+      const title = SCREEN_TITLES[this.route.hostScreen!];
+      return html`<ma-header heading=${title} back @ma-back=${() => this.#goBack()}></ma-header>
+        <div class="screen">
+          <ma-group header=${this.route.itemId ? `${title}: ${this.route.itemId}` : title}>
+            <ma-cell multiline>The super-app’s ${title.toLowerCase()} screen, opened from a mini-app through the bridge.</ma-cell>
+          </ma-group>
+        </div>`;
+    }
     return html`<ma-header heading="Super-app">
         ${this.me
           ? html`<span slot="after" class="user"><ma-avatar size="32" name=${this.me.user.name}></ma-avatar></span>`
@@ -211,6 +289,15 @@ export class DemoShell extends LitElement {
       <div class="screen">
         ${this.notice ? html`<div class="error" role="alert">${this.notice}</div>` : nothing}
         ${this.gate === 'checking' ? html`<div class="toolbar" role="status"><ma-spinner></ma-spinner> Opening ${this.launching?.name}…</div>` : nothing}
+        ${this.pushes.length
+          ? html`<ma-group header="Notifications">
+              ${this.pushes.slice(0, 5).map(
+                (push) => html`<ma-cell clickable chevron multiline subtitle=${push.body} @click=${() => this.#pushCenter?.open(push.appId, push.id)}>
+                  ${push.read ? nothing : html`<ma-badge slot="after" mode="accent" dot label="unread"></ma-badge>`}${push.title}
+                </ma-cell>`,
+              )}
+            </ma-group>`
+          : nothing}
         <ma-group header="Mini-apps">
           ${this.apps.map(
             (app) => html`<ma-cell clickable chevron multiline subtitle=${app.description} @click=${() => this.#open(app)}>
@@ -232,6 +319,22 @@ export class DemoShell extends LitElement {
       <demo-offer-dialog></demo-offer-dialog>`;
   }
 }
+
+const SCREEN_TITLES: Record<HostScreen, string> = {
+  main: 'Main',
+  home: 'Home',
+  showcase: 'Showcase',
+  services: 'Services',
+  service: 'Service',
+  bills: 'Bills',
+  bill: 'Bill',
+  events: 'Events',
+  event: 'Event',
+  'event-category': 'Event category',
+  marketplace: 'Marketplace',
+  'category-list': 'Categories',
+  'marketplace-category': 'Marketplace category',
+};
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,4 +1,4 @@
-import type { LaunchTheme, Platform } from '../protocol/index.ts';
+import type { LaunchTheme, Platform, PushOpen } from '../protocol/index.ts';
 import type { CallLog } from './call-log.ts';
 import type { MethodHandlers } from './handlers.ts';
 import { MiniAppHost, type LaunchError, type MiniAppDescriptor, type MiniAppHostEventMap } from './miniapp-host.ts';
@@ -43,6 +43,8 @@ export class MiniAppFrameElement extends ElementBase {
   anchor: string | undefined;
   theme: LaunchTheme | undefined;
   platform: Platform | undefined;
+  /** The push the user tapped to open the app (it reaches the app at launch). */
+  push: PushOpen | undefined;
   readyTimeoutMs: number | undefined;
   closeGraceMs: number | undefined;
   #host: MiniAppHost | undefined;
@@ -82,6 +84,7 @@ export class MiniAppFrameElement extends ElementBase {
       ...(this.anchor !== undefined && { anchor: this.anchor }),
       ...(this.theme && { theme: this.theme }),
       ...(this.platform && { platform: this.platform }),
+      ...(this.push && { push: this.push }),
       ...(this.readyTimeoutMs !== undefined && { readyTimeoutMs: this.readyTimeoutMs }),
       ...(this.closeGraceMs !== undefined && { closeGraceMs: this.closeGraceMs }),
       locale: this.#locale,

@@ -59,7 +59,8 @@ export class DemoShop extends LitElement {
     :host { display: block; padding-bottom: var(--ma-space-xl); color: var(--ma-color-text); }
     h1 { margin: var(--ma-space-l) var(--ma-space-l) 0; font-size: 22px; }
     .actions { display: flex; flex-direction: column; gap: var(--ma-space-s); padding: var(--ma-space-l); }
-    .error { color: var(--ma-color-negative); padding: 0 var(--ma-space-l); }
+    .message { padding: 0 var(--ma-space-l); }
+    .message.error { color: var(--ma-color-negative); }
     code { font-size: 11px; word-break: break-all; }
   `;
 
@@ -67,6 +68,7 @@ export class DemoShop extends LitElement {
   @state() private cart = new Map<string, number>();
   @state() private orders: Order[] = [];
   @state() private message = '';
+  @state() private failed = false;
   @state() private busy = false;
   @state() private opened: string | undefined;
 
@@ -84,8 +86,13 @@ export class DemoShop extends LitElement {
       await this.updateComplete;
       await app.ready();
     } catch (error) {
-      this.message = error instanceof MiniAppError ? `${error.code}: ${error.message}` : String(error);
+      this.fail(error);
     }
+  }
+
+  private fail(error: unknown): void {
+    this.failed = true;
+    this.message = error instanceof MiniAppError ? `${error.code}: ${error.message}` : String(error);
   }
 
   private openFromPush(push: PushOpen): void {
@@ -115,7 +122,7 @@ export class DemoShop extends LitElement {
       if (result.status === 'succeeded') this.cart = new Map();
     } catch (error) {
       order.status = error instanceof MiniAppError && error.code === 'CANCELLED' ? 'cancelled' : 'created';
-      this.message = error instanceof MiniAppError ? `${error.code}: ${error.message}` : String(error);
+      this.fail(error);
     } finally {
       this.busy = false;
     }
@@ -132,9 +139,10 @@ export class DemoShop extends LitElement {
         route: `/orders/${order.id}`,
         anchor: 'orders',
       });
+      this.failed = false;
       this.message = t('The notification is sent', 'Уведомление отправлено');
     } catch (error) {
-      this.message = error instanceof MiniAppError ? `${error.code}: ${error.message}` : String(error);
+      this.fail(error);
     }
   }
 
@@ -150,7 +158,7 @@ export class DemoShop extends LitElement {
     try {
       await action();
     } catch (error) {
-      this.message = error instanceof MiniAppError ? `${error.code}: ${error.message}` : String(error);
+      this.fail(error);
     }
   }
 
@@ -172,7 +180,7 @@ export class DemoShop extends LitElement {
           ${t('My bills in the super-app', 'Мои счета в суперприложении')}
         </ma-button>
       </div>
-      ${this.message ? html`<p class="error" role="status">${this.message}</p>` : nothing}
+      ${this.message ? html`<p class="message ${this.failed ? 'error' : ''}" role="status">${this.message}</p>` : nothing}
       <ma-group id="orders" header=${t('Orders', 'Заказы')}>
         ${this.orders.length === 0 ? html`<ma-cell>${t('No orders yet', 'Заказов пока нет')}</ma-cell>` : nothing}
         ${this.orders.map((order) => html`
