@@ -67,7 +67,7 @@ describe('demo host: a resident pays, gets a push and taps it', () => {
     expect(payload.amount).to.equal(21_500);
   });
 
-  it('shows the app’s push as a banner; a tap hands it to the running app, and the list opens it again', async function () {
+  it('shows the app’s push as a banner, and a tap hands it to the running app without a reload', async function () {
     this.timeout(60_000);
     await connected();
     const launchId = frameElement()!.host!.launchId;
