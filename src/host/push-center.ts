@@ -1,6 +1,6 @@
 import type { BackendClient } from '../backend/client.ts';
 import type { LiveEvent, PushEvent } from '../backend/contract.ts';
-import type { LiveOptions, LiveSubscription } from '../backend/live.ts';
+import type { LiveOptions, LiveState, LiveSubscription } from '../backend/live.ts';
 import type { PushOpen } from '../protocol/index.ts';
 import { cut } from './bounded.ts';
 import { createBannerRegion, type BannerRegion } from './push-banner.ts';
@@ -60,6 +60,8 @@ export interface PushCenterOptions {
   focusWindow?(): void;
   /** Options of the live subscription (a cursor to resume after, backoff). */
   live?: LiveOptions;
+  /** The live channel's state (`open`, `reconnecting` …), e.g. to show that pushes may be late. */
+  onLiveState?(state: LiveState): void;
 }
 
 export interface PushCenter {
@@ -158,7 +160,7 @@ export function createPushCenter(options: PushCenterOptions): PushCenter {
     present(push);
   };
 
-  const live = options.client.subscribe({ onEvent: receive }, options.live);
+  const live = options.client.subscribe({ onEvent: receive, ...(options.onLiveState && { onState: options.onLiveState }) }, options.live);
 
   return {
     list: () => pushes,
