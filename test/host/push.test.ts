@@ -137,7 +137,7 @@ describe('push, end to end: the app sends through the bridge, the backend delive
     expect(await send(app, push)).to.deep.equal({ ok: true, value: { id: 'order-42-ready', delivered: true } });
     await listed(center, 'order-42-ready');
     const shown = banner()!;
-    expect(shown, 'a banner').to.exist;
+    expect(shown, 'a banner').to.be.instanceOf(HTMLElement);
     expect(shown.closest('[role="status"]')?.getAttribute('aria-live')).to.equal('polite');
     expect(shown.textContent).to.contain('Corner Bakery').and.contain('Your order is ready').and.contain('Pick it up at the counter');
     await app.dispose();
@@ -273,7 +273,7 @@ describe('push, end to end: the app sends through the bridge, the backend delive
       expect(await send(app, { id: 'brief', title: 'Brief', body: 'Gone soon' })).to.deep.include({ ok: true });
       await listed(quick, 'brief');
       const shown = container.querySelector('.ma-push-banner')!;
-      expect(shown).to.exist;
+      expect(shown).to.be.instanceOf(HTMLElement);
       await removed(shown);
       expect(quick.list().map((push) => push.id)).to.include('brief');
     } finally {
