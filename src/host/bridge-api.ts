@@ -1,5 +1,6 @@
 import {
   ErrorCode,
+  INTERACTIVE_TIMEOUT_MS,
   METHOD_CAPABILITY,
   type BridgeErrorPayload,
   type Capability,
@@ -35,7 +36,10 @@ export interface BridgeApiOptions {
   callLog: CallLog;
   rateLimit: RateLimit | false;
   signal: AbortSignal;
-  /** How long an asynchronous handler may take before the app gets TIMEOUT (default 30 s). */
+  /**
+   * How long an asynchronous handler may take before the app gets TIMEOUT: 30 s by default, and
+   * `INTERACTIVE_TIMEOUT_MS` for the methods that wait for the user.
+   */
   callTimeoutMs?: number;
 }
 
@@ -107,7 +111,7 @@ export class BridgeApi {
         this.#timers.delete(timer);
         this.#finish(method, params, startedAt, done, value, error);
       };
-      const limit = this.#options.callTimeoutMs ?? 30_000;
+      const limit = this.#options.callTimeoutMs ?? INTERACTIVE_TIMEOUT_MS[method as MethodName] ?? 30_000;
       const timer = setTimeout(() => settle(undefined, { code: ErrorCode.TIMEOUT, message: `The host did not answer ${method} within ${limit / 1000} s` }), limit);
       this.#timers.add(timer);
       result.then(

@@ -1,5 +1,6 @@
 import {
   ErrorCode,
+  INTERACTIVE_TIMEOUT_MS,
   MAX_BATCH,
   METHOD_CAPABILITY,
   PROTOCOL_VERSION,
@@ -380,6 +381,7 @@ export class MiniAppHost extends EventTarget {
       }),
       reloaded,
       maxBatch: MAX_BATCH,
+      ...(this.#options.callTimeoutMs === undefined && { timeouts: { ...INTERACTIVE_TIMEOUT_MS } }),
     };
     // The welcome leaves before the server reads anything from the port, so it arrives first.
     answer(welcome, channel?.port2);

@@ -37,6 +37,8 @@ export interface WelcomeMessage {
   reloaded: boolean;
   /** The most calls the host takes in one batch (`MAX_BATCH` when absent). */
   maxBatch?: number;
+  /** Methods that wait for the user, and how long the host lets them take (ms); the SDK waits as long. */
+  timeouts?: Record<string, number>;
 }
 
 /** Posted by the host instead of `welcome` when it will not talk to this SDK. */

@@ -203,3 +203,18 @@ export const LIMITS = {
   storage: { keys: 1024, keyLength: 128, valueLength: 4096 },
   popup: { buttons: 3, title: 64, message: 256, buttonText: 64, promptLength: 4096 },
 } as const;
+
+/**
+ * Methods that wait for the user (a payment page, a dialog) and so may take longer than the usual
+ * 30 s before TIMEOUT. The host announces them in the welcome (`timeouts`), and the SDK waits as
+ * long for their answer.
+ */
+export const INTERACTIVE_TIMEOUT_MS: { readonly [M in MethodName]?: number } = {
+  'payments.pay': 15 * 60_000,
+  'user.requestPhone': 5 * 60_000,
+  'navigation.openLink': 5 * 60_000,
+  'popup.show': 15 * 60_000,
+  'popup.prompt': 15 * 60_000,
+  'share.share': 5 * 60_000,
+};
+

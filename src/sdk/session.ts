@@ -155,7 +155,7 @@ export function open(launch: LaunchParams, options: ConnectOptions): Session {
       }
       const problem = typeof params === 'object' || typeof params === 'function' || typeof params === 'symbol' ? notPlainData(params) : undefined;
       if (problem) return reject(new MiniAppError(ErrorCode.INVALID_ARGUMENT, `The arguments of ${method} are not plain data: ${problem}`));
-      const deadline = performance.now() + (callOptions?.timeout ?? callTimeout);
+      const deadline = performance.now() + (callOptions?.timeout ?? Math.max(callTimeout, welcome?.timeouts?.[method] ?? 0));
       pending.set(++nextId, { resolve, reject, method, deadline });
       arm(deadline);
       if (queue.push([nextId, method, params]) === 1) (coalesce ? queueMicrotask : (run: () => void) => run())(flush);

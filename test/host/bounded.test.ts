@@ -186,6 +186,18 @@ describe('the SDK never hangs', () => {
     expect(outcome.ms).to.be.within(200, 3000);
   });
 
+  it('waits as long as the host announces for a method that waits for the user', async () => {
+    opened = await openFixture({
+      app: { id: 'fixture', name: 'Fixture', url: `http://127.0.0.1:${location.port}/test/fixtures/app.html`, capabilities: ['user', 'popups'] },
+      handlers: { 'user.get': () => new Promise(() => undefined), 'popup.show': () => new Promise(() => undefined) },
+    });
+    await opened.run('connect', { callTimeout: 250 });
+    const quick = await opened.run<any>('timedCall', { method: 'user.get' });
+    expect(quick.code).to.equal('TIMEOUT');
+    // popup.show is announced as interactive (15 min), so it outlives the app's 250 ms.
+    expect(await opened.run('standingAfter', { path: 'popup.show', args: [{ message: 'Still here?' }], ms: 800 })).to.equal('pending');
+  });
+
   it('settles a call in flight on a port the host replaced, and fails later calls at once', async () => {
     opened = await openFixture({ handlers: { 'user.get': () => new Promise(() => undefined) }, callTimeoutMs: 60_000 });
     await opened.run('connect');
