@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { sendMouse } from '@web/test-runner-commands';
 import { MiniAppHost, type MethodHandlers } from '../../src/host/index.ts';
 import type { HostEvents, LaunchParams, MethodName, PushOpen } from '../../src/protocol/index.ts';
 import { createInbox, goTo, type InboxItem } from '../../src/sdk/inbox.ts';
@@ -195,6 +196,12 @@ describe('storage in a mini-app’s frame (cross-site, sandboxed as MiniAppHost 
     expect(probe.storageAccess.request).to.deep.include({ ok: false, name: 'NotAllowedError' });
     expect(probe.windowName).to.deep.equal({ ok: true, value: { before: null, after: 'one' } });
     await first.run('api', { path: 'storage.set', args: ['probe', 'one'] });
+
+    // Asked on a real click in the frame (a user gesture), storage access is refused all the same.
+    const at = await first.run('storageAccessButton');
+    const frame = first.host.iframe!.getBoundingClientRect();
+    await sendMouse({ type: 'click', position: [Math.round(frame.left + at.x), Math.round(frame.top + at.y)] });
+    expect(await first.run('storageAccessOutcome')).to.deep.include({ ok: false, name: 'NotAllowedError' });
 
     // A reload of the same frame keeps window.name; a new launch (a new frame) starts empty.
     const loaded = new Promise<void>((resolve) => {
