@@ -5,7 +5,7 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { fileURLToPath } from 'node:url';
 import { summaryReporter } from './scripts/wtr-summary-reporter.mjs';
 import { defaultReporter } from '@web/test-runner';
-import { fileTransferPlugin } from './test/fixtures/file-transfer-plugin.mjs';
+import { browserCommandsPlugin } from './test/fixtures/browser-commands-plugin.mjs';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -42,8 +42,8 @@ export default {
       target: 'es2022',
       tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
     }),
-    // Real file choosers, downloads and console messages for the file tests.
-    fileTransferPlugin(),
+    // Real file choosers, downloads, console messages and safe-area emulation for the file and layout tests.
+    browserCommandsPlugin(),
   ],
   middleware: [
     // Sandboxed frames load module scripts in CORS mode, and the fixtures live on a second origin.

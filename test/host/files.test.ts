@@ -5,7 +5,7 @@ import { FIXTURE_URL, fixtureLoaded, openFixture, runInFrame, type OpenedApp } f
 
 // Files in the sandbox, across two origins: the host page on localhost, the app on 127.0.0.1.
 // The browser's own file chooser and downloads are observed through Playwright's page events
-// (test/fixtures/file-transfer-plugin.mjs), so these tests see what Chromium really does.
+// (test/fixtures/browser-commands-plugin.mjs), so these tests see what Chromium really does.
 
 interface Download {
   suggestedFilename: string;

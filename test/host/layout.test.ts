@@ -1,10 +1,12 @@
 import { expect } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
-import { frameLayout, watchFrameLayout, type Box, type LayoutSource } from '../../src/host/layout.ts';
+import { executeServerCommand, setViewport } from '@web/test-runner-commands';
+import { frameLayout, measureDeviceInsets, watchFrameLayout, type Box, type LayoutSource } from '../../src/host/layout.ts';
 import type { FrameLayout, Insets } from '../../src/protocol/index.ts';
 import { fixtureLoaded, openFixture, type OpenedApp } from '../helpers/frames.ts';
 
 const NONE: Insets = { top: 0, right: 0, bottom: 0, left: 0 };
+/** Chromium's emulation of a notched screen: what the page's env(safe-area-inset-*) reports. */
+const emulateSafeArea = (insets: Insets) => executeServerCommand<boolean, Insets>('set-safe-area-insets', insets);
 const SCREEN = { width: 390, height: 844 };
 const nextFrames = (count = 2) =>
   new Promise<void>((resolve) => {
@@ -198,6 +200,50 @@ describe('the layout and theme a running app gets', () => {
     await opened.dispose();
     container.remove();
     opened = undefined;
+  });
+
+  describe('on a notched screen (emulated)', () => {
+    const notch = { top: 47, right: 0, bottom: 34, left: 0 };
+    beforeEach(() => emulateSafeArea(notch));
+    afterEach(() => emulateSafeArea(NONE));
+
+    it('reads the page’s env(safe-area-inset-*)', () => {
+      expect(measureDeviceInsets()).to.deep.equal(notch);
+    });
+
+    it('gives a full-height frame the notch and the home indicator, and the host’s tab bar over them', async () => {
+      const container = document.createElement('div');
+      container.style.cssText = 'position:fixed;left:0;top:0;width:360px;height:100vh';
+      document.body.append(container);
+      opened = await openFixture({ container, insets: { bottom: 83 } });
+      const launch = await opened.run<any>('launch');
+      expect(launch.viewport).to.deep.equal({ width: 360, height: innerHeight, stableHeight: innerHeight });
+      expect(launch.safeArea).to.deep.equal(notch);
+      expect(launch.contentSafeArea).to.deep.equal({ top: 47, right: 0, bottom: 83, left: 0 });
+      await opened.run('launchStyles');
+      const styles = await opened.run<Record<string, string>>('rootStyles', { names: STYLE_NAMES });
+      expect([styles['--ma-safe-area-top'], styles['--ma-safe-area-bottom']]).to.deep.equal(['47px', '83px']);
+      await opened.dispose();
+      container.remove();
+      opened = undefined;
+    });
+
+    it('gives a frame below the host’s header no top inset, and tells the app when the frame moves to the top', async () => {
+      const container = document.createElement('div');
+      container.style.cssText = 'position:fixed;left:0;top:56px;width:360px;bottom:0';
+      document.body.append(container);
+      opened = await openFixture({ container });
+      const launch = await opened.run<any>('launch');
+      expect(launch.safeArea).to.deep.equal({ top: 0, right: 0, bottom: 34, left: 0 });
+      await opened.run('connect');
+      const events = opened.run<FrameLayout[]>('eventsOf', { name: 'viewport', count: 1 });
+      // The header goes: the frame grows to the top of the screen, under the notch.
+      container.style.top = '0';
+      expect((await events)[0]!.safeArea).to.deep.equal(notch);
+      await opened.dispose();
+      container.remove();
+      opened = undefined;
+    });
   });
 
   it('sends a resize of the container as a viewport event, and the app’s CSS follows', async () => {
