@@ -60,7 +60,7 @@ describe('files in the sandboxed frame', () => {
     expect(textOf(download.base64!)).to.equal(CSV);
   });
 
-  it('downloads from script without a gesture', async () => {
+  it('downloads when the app clicks the link from script, with no user gesture', async () => {
     await command('arm-download');
     const at = await opened.run<{ href: string }>('downloadLink', { name: 'auto.txt', text: 'auto', click: true });
     const download = await command<Download>('take-download');
