@@ -14,7 +14,7 @@ export const actionSheetStyles = css`
     flex-direction: column;
     gap: var(--ma-space-s);
     padding: var(--ma-space-s);
-    padding-block-end: max(var(--ma-space-s), env(safe-area-inset-bottom, 0px));
+    padding-block-end: max(var(--ma-space-s), var(--ma-safe-area-bottom, env(safe-area-inset-bottom, 0px)));
     animation: ma-slide-up var(--ma-duration-base) var(--ma-easing-standard);
   }
   .group {

@@ -15,7 +15,7 @@ export const bottomSheetStyles = css`
     box-sizing: border-box;
     max-height: inherit;
     height: var(--ma-sheet-height, auto);
-    padding-block-end: env(safe-area-inset-bottom, 0px);
+    padding-block-end: var(--ma-safe-area-bottom, env(safe-area-inset-bottom, 0px));
     border-radius: var(--ma-radius-l) var(--ma-radius-l) 0 0;
     background: var(--ma-color-surface);
     box-shadow: var(--ma-shadow-3);

@@ -11,7 +11,7 @@ export const headerStyles = css`
     align-items: center;
     gap: var(--ma-space-xs);
     min-height: 56px;
-    padding: env(safe-area-inset-top, 0) var(--ma-space-xs) 0;
+    padding: var(--ma-safe-area-top, env(safe-area-inset-top, 0px)) var(--ma-space-xs) 0;
     background: var(--ma-color-surface);
     color: var(--ma-color-text);
   }

@@ -9,7 +9,7 @@ export const snackbarStyles = css`
     display: flex;
     justify-content: center;
     padding: var(--ma-space-s);
-    padding-block-end: max(var(--ma-space-s), env(safe-area-inset-bottom, 0px));
+    padding-block-end: max(var(--ma-space-s), var(--ma-safe-area-bottom, env(safe-area-inset-bottom, 0px)));
     pointer-events: none;
     font-family: var(--ma-font-family);
   }

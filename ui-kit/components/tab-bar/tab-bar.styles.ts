@@ -7,7 +7,7 @@ export const tabBarStyles = css`
   }
   nav {
     display: flex;
-    padding-bottom: env(safe-area-inset-bottom, 0);
+    padding-bottom: var(--ma-safe-area-bottom, env(safe-area-inset-bottom, 0px));
     background: var(--ma-color-surface);
     box-shadow: inset 0 1px 0 var(--ma-color-separator);
   }
