@@ -185,13 +185,17 @@ async function writeText(text: string): Promise<void> {
     await navigator.clipboard.writeText(text);
   } catch {
     // Some browsers refuse the async API in this state; the older command works on the same gesture.
+    // (The async API refuses while focus is inside the app's frame; the command needs the field focused.)
+    const previous = document.activeElement as HTMLElement | null;
     const field = document.createElement('textarea');
     field.value = text;
     field.style.cssText = 'position:fixed;opacity:0;pointer-events:none';
     document.body.append(field);
+    field.focus();
     field.select();
     const copied = document.execCommand('copy');
     field.remove();
+    previous?.focus();
     if (!copied) throw new HostError(ErrorCode.PERMISSION_DENIED, 'The browser refused to write to the clipboard');
   }
 }
