@@ -231,7 +231,7 @@ if (installed) {
   };
   const lit = ['lit', 'lit/*', '@lit/*', 'lit-html', 'lit-html/*', 'lit-element', 'lit-element/*'];
   console.log('  min+gzip (esbuild bundle of the installed dist entry, its dependencies bundled unless said):');
-  for (const subpath of ['sdk', 'protocol', 'host', 'backend/client']) console.log(`    miniapps/${subpath.padEnd(22)} ${kB(await sized(subpath, []))}`);
+  for (const subpath of ['sdk', 'sdk/inbox', 'sdk/layout', 'protocol', 'host', 'backend/client']) console.log(`    miniapps/${subpath.padEnd(22)} ${kB(await sized(subpath, []))}`);
   console.log(`    miniapps/${'server'.padEnd(22)} ${kB(await sized('server', [], 'node'))} (platform node, jose bundled)`);
   console.log(`    miniapps/${'ui-kit'.padEnd(22)} ${kB(await sized('ui-kit', []))} with lit, ${kB(await sized('ui-kit', lit))} beyond lit`);
   const components = Object.keys(pkg.exports).filter((subpath) => subpath.startsWith('./ui-kit/') && !/\.(css)$/.test(subpath)).map((subpath) => subpath.slice(2));
