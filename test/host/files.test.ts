@@ -23,6 +23,8 @@ const textOf = (base64: string) => new TextDecoder().decode(Uint8Array.from(atob
 
 async function clickInFrame(opened: { host: { iframe?: HTMLIFrameElement } } | HTMLIFrameElement, at: { x: number; y: number }): Promise<void> {
   const iframe = opened instanceof HTMLIFrameElement ? opened : opened.host.iframe!;
+  // A click lands only inside the window: bring the frame into view first.
+  iframe.scrollIntoView({ block: 'start', inline: 'start' });
   const frame = iframe.getBoundingClientRect();
   await sendMouse({ type: 'click', position: [Math.round(frame.left + at.x), Math.round(frame.top + at.y)] });
 }

@@ -114,6 +114,7 @@ describe('the host’s own dialogs', () => {
     for (let waited = 0; navigator.userActivation.isActive && waited < 8000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(await outcome(opened.run('api', { path: 'clipboard.write', args: ['no gesture'] }))).to.deep.equal({ ok: false, code: 'PERMISSION_DENIED' });
     const { x, y } = await opened.run<{ x: number; y: number }>('clipboardButton', { text: 'copied text' });
+    opened.host.iframe!.scrollIntoView({ block: 'start', inline: 'start' });
     const frame = opened.host.iframe!.getBoundingClientRect();
     await sendMouse({ type: 'click', position: [Math.round(frame.left + x), Math.round(frame.top + y)] });
     let result: unknown;

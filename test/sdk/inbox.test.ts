@@ -199,6 +199,7 @@ describe('storage in a mini-app’s frame (cross-site, sandboxed as MiniAppHost 
 
     // Asked on a real click in the frame (a user gesture), storage access is refused all the same.
     const at = await first.run('storageAccessButton');
+    first.host.iframe!.scrollIntoView({ block: 'start', inline: 'start' });
     const frame = first.host.iframe!.getBoundingClientRect();
     await sendMouse({ type: 'click', position: [Math.round(frame.left + at.x), Math.round(frame.top + at.y)] });
     expect(await first.run('storageAccessOutcome')).to.deep.include({ ok: false, name: 'NotAllowedError' });
