@@ -20,9 +20,9 @@ export const demoAppsAt = (origin: string): DemoApp[] => [
   {
     id: 'launch-inspector',
     name: 'Launch inspector',
-    description: 'Shows what the host passes at launch, the signed-in user and its token',
+    description: 'Shows what the host passes at launch, the signed-in user and its token; tries the host’s popups, share, clipboard, phone, haptics and links',
     url: `${origin}/demo/apps/sample/index.html`,
-    capabilities: ['user'],
+    capabilities: ['user', 'popups', 'share', 'clipboard', 'haptics', 'navigation'],
   },
   {
     id: 'no-user-data',

@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { connect, MiniAppError, type LaunchParams, type MiniApp, type UserInfo } from '../../../src/sdk/index.ts';
+import { connect, MiniAppError, type LaunchParams, type MethodName, type MiniApp, type UserInfo } from '../../../src/sdk/index.ts';
 import { readLaunch } from '../../../src/sdk/launch.ts';
 import { applyTheme, installTokens } from '../../../ui-kit/tokens/index.ts';
 import '../../../ui-kit/components/group/group.ts';
@@ -16,6 +16,18 @@ if (early) {
   applyTheme(early.theme);
   document.documentElement.lang = early.locale;
 }
+
+/** The host features this app tries, each shown when the host grants it. */
+const HOST_FEATURES: Array<[MethodName, string, (app: MiniApp) => Promise<unknown>]> = [
+  ['popup.show', 'Ask with a popup', (app) => app.popup.show({ title: 'A question', message: 'Which one?', buttons: [{ id: 'no', text: 'No', type: 'cancel' }, { id: 'later', text: 'Later' }, { id: 'yes', text: 'Yes' }] })],
+  ['popup.prompt', 'Ask for a name', (app) => app.popup.prompt({ message: 'What should we call you?', placeholder: 'Your name', maxLength: 40 })],
+  ['user.requestPhone', 'Ask for the phone number', (app) => app.user.requestPhone()],
+  ['share.share', 'Share a link', (app) => app.share({ text: 'A mini-app worth a look', url: 'https://example.com/' })],
+  ['clipboard.write', 'Copy the launch id', (app) => app.clipboard.write(app.launch.launchId)],
+  ['haptics.impact', 'Haptic tap', (app) => app.haptics.impact('medium')],
+  ['navigation.openLink', 'Open an external link', (app) => app.navigation.openLink('https://example.com/')],
+  ['navigation.open', 'Open the events screen', (app) => app.navigation.open({ screen: 'events' })],
+];
 
 /** The demo's sample mini-app: shows what the host passed at launch and, if granted, the user. */
 @customElement('launch-inspector')
@@ -33,6 +45,17 @@ export class LaunchInspector extends LitElement {
   @state() private error = '';
   @state() private events: string[] = [];
   @state() private loading = false;
+  @state() private answer = '';
+
+  /** Runs one host feature and shows what it answered (or how it was refused). */
+  private async ask(method: string, run: () => Promise<unknown>): Promise<void> {
+    try {
+      const value = await run();
+      this.answer = `${method} → ${value === undefined ? 'done' : JSON.stringify(value)}`;
+    } catch (error) {
+      this.answer = error instanceof MiniAppError ? `${method} → ${error.code}: ${error.message}` : String(error);
+    }
+  }
 
   override async connectedCallback(): Promise<void> {
     super.connectedCallback();
@@ -91,8 +114,12 @@ export class LaunchInspector extends LitElement {
         : nothing}
       ${this.events.length ? html`<ma-group header="Host events">${this.events.map((event) => html`<ma-cell>${event}</ma-cell>`)}</ma-group>` : nothing}
       ${this.error ? html`<ma-group><ma-cell multiline><span class="error">${this.error}</span></ma-cell></ma-group>` : nothing}
+      ${this.answer ? html`<ma-group header="Last answer"><ma-cell multiline>${this.answer}</ma-cell></ma-group>` : nothing}
       <div class="actions">
         <ma-button stretched ?loading=${this.loading} ?disabled=${!this.app} @click=${this.getUser}>Get the user</ma-button>
+        ${HOST_FEATURES.filter(([method]) => this.app?.supports(method)).map(
+          ([method, label, run]) => html`<ma-button stretched mode="secondary" @click=${() => this.ask(method, () => run(this.app!))}>${label}</ma-button>`,
+        )}
         <ma-button stretched mode="secondary" ?disabled=${!this.app} @click=${() => this.app!.close('done')}>Close</ma-button>
       </div>
     `;
