@@ -20,8 +20,8 @@ export function acceptHello(event: MessageEvent, guard: HelloGuard): HelloMessag
   if (event.origin !== guard.appOrigin) return undefined;
   const data: unknown = event.data;
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
-  const { type, launchId, version } = data as Partial<HelloMessage>;
+  const { type, launchId, version, ready } = data as Partial<HelloMessage>;
   if (type !== HELLO || launchId !== guard.launchId) return undefined;
   if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 0) return undefined;
-  return { type, launchId, version };
+  return ready === true ? { type, launchId, version, ready } : { type, launchId, version };
 }

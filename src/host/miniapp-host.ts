@@ -382,12 +382,15 @@ export class MiniAppHost extends EventTarget {
       reloaded,
       maxBatch: MAX_BATCH,
       ...(this.#options.callTimeoutMs === undefined && { timeouts: { ...INTERACTIVE_TIMEOUT_MS } }),
+      ...(hello.ready && { ready: true }),
     };
     // The welcome leaves before the server reads anything from the port, so it arrives first.
     answer(welcome, channel?.port2);
     this.#server = new PortServer(appPort ?? channel!.port1, this.#api);
     clearTimeout(this.#probeTimer);
     if (this.#state === 'loading') this.#state = 'connected';
+    // A hello that says ready is the app's app.ready: through the same gate and into the log.
+    if (hello.ready) this.#api.invoke('app.ready', undefined, () => undefined);
     if (reloaded) this.dispatchEvent(new CustomEvent('reload', { detail: { launchId: launch.launchId } }));
   };
 

@@ -21,6 +21,8 @@ export interface HelloMessage {
   type: 'miniapp:hello';
   launchId: string;
   version: number;
+  /** The app has painted already (from the launch parameters): the hello is also its `app.ready`. */
+  ready?: boolean;
 }
 
 /** The host's answer, posted to the frame with a `MessagePort` transferred alongside. */
@@ -35,6 +37,8 @@ export interface WelcomeMessage {
   allowed?: string[];
   /** True when this `hello` came from a reload of the same launch. */
   reloaded: boolean;
+  /** True when the host took the hello's `ready` (an older host leaves it out: call `app.ready`). */
+  ready?: boolean;
   /** The most calls the host takes in one batch (`MAX_BATCH` when absent). */
   maxBatch?: number;
   /** Methods that wait for the user, and how long the host lets them take (ms); the SDK waits as long. */

@@ -25,7 +25,7 @@ export function connect(options: ConnectOptions = {}): Promise<MiniApp> {
  * first if needed): an app that paints from the launch parameters can say so at once.
  */
 export function ready(): Promise<void> {
-  return start({}).call('app.ready') as Promise<void>;
+  return start({}).ready();
 }
 
 function start(options: ConnectOptions): Session {
@@ -33,7 +33,7 @@ function start(options: ConnectOptions): Session {
   const launch = readLaunch();
   const refuse = (message: string): Session => {
     const error = new MiniAppError(ErrorCode.NOT_EMBEDDED, message);
-    return { app: Promise.reject(error), call: () => Promise.reject(error) };
+    return { app: Promise.reject(error), call: () => Promise.reject(error), ready: () => Promise.reject(error) };
   };
   if (window.parent === window || !launch) return refuse('Not running inside a mini-app host');
   if (options.hosts && !options.hosts.includes(launch.hostOrigin)) return refuse(`Not a trusted host: ${launch.hostOrigin}`);

@@ -28,6 +28,8 @@ export interface ConnectOptions {
 export interface Session {
   app: Promise<MiniApp>;
   call(method: string, params?: unknown, options?: CallOptions): Promise<unknown>;
+  /** Says ready: with the hello itself when it has not left yet, else as an `app.ready` call. */
+  ready(): Promise<void>;
 }
 
 interface PendingCall {
@@ -169,7 +171,20 @@ export function open(launch: LaunchParams, options: ConnectOptions): Session {
   const connected = (welcome: WelcomeMessage) => createMiniApp({ launch, welcome, call, on });
 
   const connectTimer = setTimeout(() => refused(new MiniAppError(ErrorCode.NOT_EMBEDDED, 'The host did not answer')), options.timeout ?? 5000);
-  parent.postMessage({ type: HELLO, launchId: launch.launchId, version: PROTOCOL_VERSION }, launch.hostOrigin, [port2]);
-  return { app, call };
+  // The hello leaves at the end of this task, so a ready() made in the same task travels with it.
+  let helloSent = false;
+  let readyInHello = false;
+  queueMicrotask(() => {
+    helloSent = true;
+    const hello = { type: HELLO, launchId: launch.launchId, version: PROTOCOL_VERSION, ...(readyInHello && { ready: true }) };
+    parent.postMessage(hello, launch.hostOrigin, [port2]);
+  });
+  const ready = (): Promise<void> => {
+    if (helloSent) return call('app.ready') as Promise<void>;
+    readyInHello = true;
+    // A host that did not take the ready from the hello gets the call.
+    return app.then(() => (welcome!.ready ? undefined : (call('app.ready') as Promise<void>)));
+  };
+  return { app, call, ready };
 }
 

@@ -98,4 +98,22 @@ describe('connect()', () => {
     expect(await opened.run('call', { method: 'user.get' })).to.be.an('object').that.has.keys('profile', 'launchToken');
     await opened.dispose();
   });
+
+  it('says ready with the hello when ready() comes first, and as a call once the hello has left', async () => {
+    const early = await openFixture();
+    const readyEarly = new Promise((resolve) => early.host.addEventListener('ready', resolve, { once: true }));
+    await early.run('earlyReady');
+    await readyEarly;
+    // One message did it: no app.ready call came over the port.
+    expect(early.host.callLog.entries.map((entry) => entry.method)).to.deep.equal(['app.ready']);
+    await early.dispose();
+
+    const late = await openFixture();
+    await late.run('connect');
+    expect(late.host.state).to.equal('connected');
+    await late.run('earlyReady');
+    expect(late.host.state).to.equal('ready');
+    expect(late.host.callLog.entries.map((entry) => entry.method)).to.deep.equal(['app.ready']);
+    await late.dispose();
+  });
 });
