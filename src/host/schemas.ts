@@ -144,11 +144,16 @@ export function isKnownMethod(name: string): name is MethodName {
 
 const MAX_ISSUES = 5;
 
+/** The methods whose schema is exactly "no argument". */
+const NO_ARGUMENTS = new Set((Object.keys(METHOD_SCHEMAS) as MethodName[]).filter((method) => METHOD_SCHEMAS[method].type === 'undefined'));
+
 /**
  * Checks `params` against the method's schema; returns a readable problem, or undefined if valid.
  * The schema's messages may quote what the app sent (a key, a value), so each is a bounded copy.
  */
 export function checkParams(method: MethodName, params: unknown): { message: string; issues: string[] } | undefined {
+  // The common call with no arguments needs no schema run.
+  if (params === undefined && NO_ARGUMENTS.has(method)) return undefined;
   // abortPipeEarly: a string that is too long is not also split or scanned by the checks after it.
   const result = v.safeParse(METHOD_SCHEMAS[method], params, { abortPipeEarly: true });
   if (result.success) return undefined;

@@ -49,6 +49,7 @@ export function open(launch: LaunchParams, options: ConnectOptions): Session {
   const pending = new Map<number, PendingCall>();
   const listeners = new Map<string, Set<(data: never) => void>>();
   let welcome: WelcomeMessage | undefined;
+  let known: Set<string> | undefined;
   let resolveApp!: (app: MiniApp) => void;
   let rejectApp!: (error: MiniAppError) => void;
   const app = new Promise<MiniApp>((resolve, reject) => {
@@ -135,6 +136,7 @@ export function open(launch: LaunchParams, options: ConnectOptions): Session {
     } else if (!welcome) {
       if (data?.type === WELCOME && data.launchId === launch.launchId) {
         welcome = data as WelcomeMessage;
+        known = new Set(welcome.methods);
         clearTimeout(connectTimer);
         resolveApp(connected(welcome));
       } else if (data?.type === REFUSED) {
@@ -152,7 +154,7 @@ export function open(launch: LaunchParams, options: ConnectOptions): Session {
     new Promise((resolve, reject) => {
       if (disconnected) return reject(disconnected);
       // Before the welcome only the built-in app.* methods, which every host answers, may go.
-      if (welcome ? !welcome.methods.includes(method) : !method.startsWith('app.')) {
+      if (welcome ? !known!.has(method) : !method.startsWith('app.')) {
         return reject(new MiniAppError(ErrorCode.UNSUPPORTED, `The host does not support ${method}`));
       }
       const problem = typeof params === 'object' || typeof params === 'function' || typeof params === 'symbol' ? notPlainData(params) : undefined;
@@ -160,7 +162,8 @@ export function open(launch: LaunchParams, options: ConnectOptions): Session {
       const deadline = performance.now() + (callOptions?.timeout ?? Math.max(callTimeout, welcome?.timeouts?.[method] ?? 0));
       pending.set(++nextId, { resolve, reject, method, deadline });
       arm(deadline);
-      if (queue.push([nextId, method, params]) === 1) (coalesce ? queueMicrotask : (run: () => void) => run())(flush);
+      if (!coalesce) send([nextId, method, params]);
+      else if (queue.push([nextId, method, params]) === 1) queueMicrotask(flush);
     });
 
   const on = (event: string, listener: (data: never) => void) => {
