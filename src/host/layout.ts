@@ -82,25 +82,31 @@ export function contentBox(element: Element): Box {
 
 /**
  * Reads `env(safe-area-inset-*)` of the page through a hidden probe padded by them: the only way
- * script can see them. The probe is added and removed in the same task, so it never paints.
+ * script can see them. The probe stays in the page (hidden, out of the flow, one per document),
+ * so a launch only reads its style instead of adding and removing an element, which would cost a
+ * style and layout pass of the page each time.
  */
 export function measureDeviceInsets(doc: Document = document): Insets {
-  const probe = doc.createElement('div');
-  probe.setAttribute('aria-hidden', 'true');
-  probe.style.cssText =
-    'position:fixed;top:0;left:0;width:0;height:0;visibility:hidden;pointer-events:none;' +
-    'padding:env(safe-area-inset-top,0px) env(safe-area-inset-right,0px) env(safe-area-inset-bottom,0px) env(safe-area-inset-left,0px)';
-  (doc.body ?? doc.documentElement).append(probe);
+  let probe = probes.get(doc);
+  if (!probe?.isConnected) {
+    probe = doc.createElement('div');
+    probe.setAttribute('aria-hidden', 'true');
+    probe.style.cssText =
+      'position:fixed;top:0;left:0;width:0;height:0;visibility:hidden;pointer-events:none;contain:strict;' +
+      'padding:env(safe-area-inset-top,0px) env(safe-area-inset-right,0px) env(safe-area-inset-bottom,0px) env(safe-area-inset-left,0px)';
+    (doc.body ?? doc.documentElement).append(probe);
+    probes.set(doc, probe);
+  }
   const style = getComputedStyle(probe);
-  const insets = {
+  return {
     top: Number.parseFloat(style.paddingTop) || 0,
     right: Number.parseFloat(style.paddingRight) || 0,
     bottom: Number.parseFloat(style.paddingBottom) || 0,
     left: Number.parseFloat(style.paddingLeft) || 0,
   };
-  probe.remove();
-  return insets;
 }
+
+const probes = new WeakMap<Document, HTMLElement>();
 
 /** The page this code runs in. */
 export function windowLayoutSource(): LayoutSource {

@@ -178,6 +178,11 @@ export class MiniAppHost extends EventTarget {
     const abort = new AbortController();
     this.#abort = abort;
 
+    // The frame starts loading first; everything it could talk to is in place before this task ends.
+    const iframe = createAppFrame({ url: this.app.url, appOrigin, launch, features: this.app.features ?? [], title: this.app.name });
+    this.#iframe = iframe;
+    if (this.app.readiness === 'load') iframe.addEventListener('load', () => this.#markReady(), { signal: abort.signal, once: true });
+    options.container.append(iframe);
     this.#api = new BridgeApi({
       appId: this.app.id,
       appName: this.app.name,
@@ -200,17 +205,13 @@ export class MiniAppHost extends EventTarget {
 
     window.addEventListener('message', this.#onWindowMessage, { signal: abort.signal });
     // With no theme of its own the host follows the system, and so does the app it runs.
-    matchMedia(DARK_QUERY).addEventListener('change', () => {
+    (darkQuery ??= matchMedia(DARK_QUERY)).addEventListener('change', () => {
       if (!this.#options.theme) this.#server?.emit('theme', { scheme: systemScheme() } satisfies HostEvents['theme']);
     }, { signal: abort.signal });
     this.#readyTimer = setTimeout(() => {
       this.#fail({ code: 'READY_TIMEOUT', message: `${this.app.name} did not get ready in ${this.#readyTimeoutMs / 1000} s` });
     }, this.#readyTimeoutMs);
 
-    const iframe = createAppFrame({ url: this.app.url, appOrigin, launch, features: this.app.features ?? [], title: this.app.name });
-    this.#iframe = iframe;
-    if (this.app.readiness === 'load') iframe.addEventListener('load', () => this.#markReady(), { signal: abort.signal, once: true });
-    options.container.append(iframe);
     this.#observeSize(iframe);
     if (options.probeAfterMs !== false) this.#probeTimer = setTimeout(() => this.#probe(abort.signal), options.probeAfterMs ?? 1000);
   }
@@ -482,6 +483,9 @@ function closeQuestion(name: string, locale = 'en'): string {
   return locale.startsWith('ru') ? `Закрыть «${name}»? Несохранённые изменения могут пропасть.` : `Close ${name}? Unsaved changes may be lost.`;
 }
 
+let darkQuery: MediaQueryList | undefined;
+
 function systemScheme(): LaunchTheme['scheme'] {
-  return matchMedia(DARK_QUERY).matches ? 'dark' : 'light';
+  darkQuery ??= matchMedia(DARK_QUERY);
+  return darkQuery.matches ? 'dark' : 'light';
 }
