@@ -11,6 +11,7 @@ export interface CallLogEntry {
   args: unknown;
   /** `performance.now()` when the call arrived. */
   startedAt: number;
+  /** 0 for a call answered in the task it arrived in (below the clock's resolution). */
   durationMs: number;
   outcome: 'ok' | 'error';
   errorCode?: ErrorCode;
