@@ -1,30 +1,11 @@
 import { expect } from 'chai';
 import { DemoSmsInbox, startDemoBackend, type DemoBackend } from '../../demo/backend/index.ts';
 import { Audience, createBackendClient, SEED_APPS, SEED_USERS, type BackendClient } from '../../src/backend/index.ts';
-import type { LiveTab } from './fixtures/live-tab.ts';
-import { createDroppableFetch, createLiveRecorder, eventually } from './live-helpers.ts';
+import { createDroppableFetch, createLiveRecorder, deleteDatabase, eventually, openSecondTab } from './live-helpers.ts';
 
 const anna = SEED_USERS[0]!;
 const bakery = SEED_APPS[0]!;
 const FAST = { backoff: { initialMs: 5, maxMs: 50 } };
-
-function deleteDatabase(name: string): Promise<unknown> {
-  return new Promise((resolve) => {
-    const request = indexedDB.deleteDatabase(name);
-    request.onsuccess = request.onerror = request.onblocked = resolve;
-  });
-}
-
-/** A second tab of the demo in a same-origin frame: its own msw handlers and backend, the same IndexedDB. */
-async function openSecondTab(databaseName: string): Promise<{ tab: LiveTab; frame: HTMLIFrameElement }> {
-  const frame = document.createElement('iframe');
-  frame.src = `/test/backend/fixtures/live-tab.html?db=${encodeURIComponent(databaseName)}`;
-  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  document.body.append(frame);
-  await loaded;
-  const tab = await (frame.contentWindow as unknown as { liveTab: Promise<LiveTab> }).liveTab;
-  return { tab, frame };
-}
 
 describe('the live channel in the page (msw + IndexedDB + BroadcastChannel)', () => {
   const databaseName = `live-channel-${crypto.randomUUID()}`;

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import type { LiveTab } from './fixtures/live-tab.ts';
 import {
   createLocalEventBus,
   createSseParser,
@@ -265,4 +266,22 @@ export function createLiveRecorder() {
     state: (state: string, times = 1) => waitFor(() => states.filter((each) => each === state).length >= times, `state ${state} ×${times}`),
     resetCount: (n: number) => waitFor(() => resets.length >= n, `${n} resets`),
   };
+}
+
+export function deleteDatabase(name: string): Promise<unknown> {
+  return new Promise((resolve) => {
+    const request = indexedDB.deleteDatabase(name);
+    request.onsuccess = request.onerror = request.onblocked = resolve;
+  });
+}
+
+/** A second tab of the demo in a same-origin frame: its own msw handlers and backend, the same IndexedDB. */
+export async function openSecondTab(databaseName: string): Promise<{ tab: LiveTab; frame: HTMLIFrameElement }> {
+  const frame = document.createElement('iframe');
+  frame.src = `/test/backend/fixtures/live-tab.html?db=${encodeURIComponent(databaseName)}`;
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  document.body.append(frame);
+  await loaded;
+  const tab = await (frame.contentWindow as unknown as { liveTab: Promise<LiveTab> }).liveTab;
+  return { tab, frame };
 }

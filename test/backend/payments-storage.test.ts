@@ -16,29 +16,11 @@ import {
 } from '../../src/backend/index.ts';
 import { verifyReceipt } from '../../src/tokens/index.ts';
 import type { LiveTab } from './fixtures/live-tab.ts';
-import { createLiveRecorder } from './live-helpers.ts';
+import { createLiveRecorder, deleteDatabase, openSecondTab } from './live-helpers.ts';
 
 const anna = SEED_USERS[0]!;
 const bakery = SEED_APPS.find((app) => app.id === 'bakery')!;
 const order = { orderId: 'order-77', amount: 99_900, currency: 'RUB', description: 'A birthday cake' };
-
-function deleteDatabase(name: string): Promise<unknown> {
-  return new Promise((resolve) => {
-    const request = indexedDB.deleteDatabase(name);
-    request.onsuccess = request.onerror = request.onblocked = resolve;
-  });
-}
-
-/** A second tab of the demo in a same-origin frame: its own msw handlers and backend, the same IndexedDB. */
-async function openSecondTab(databaseName: string): Promise<{ tab: LiveTab; frame: HTMLIFrameElement }> {
-  const frame = document.createElement('iframe');
-  frame.src = `/test/backend/fixtures/live-tab.html?db=${encodeURIComponent(databaseName)}`;
-  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  document.body.append(frame);
-  await loaded;
-  const tab = await (frame.contentWindow as unknown as { liveTab: Promise<LiveTab> }).liveTab;
-  return { tab, frame };
-}
 
 async function codeOf(attempt: Promise<unknown>): Promise<string> {
   try {

@@ -1,7 +1,7 @@
 import { ReactiveElement, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { avatarCss } from './avatar.styles.ts';
-import { initialsOf } from './initials.ts';
+import { initialsOf, nameInitials } from './initials.ts';
 
 export { initialsOf };
 
@@ -81,15 +81,7 @@ export class MaAvatar extends ReactiveElement {
       return;
     }
     // Initials: the element itself is the image, named after the person, or decorative.
-    if (name) {
-      this.setAttribute('role', 'img');
-      this.setAttribute('aria-label', name);
-      this.removeAttribute('aria-hidden');
-    } else {
-      this.removeAttribute('role');
-      this.removeAttribute('aria-label');
-      this.setAttribute('aria-hidden', 'true');
-    }
+    nameInitials(this, name);
     this.textContent = this.initials ?? initialsOf(name);
   }
 

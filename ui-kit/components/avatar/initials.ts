@@ -7,3 +7,16 @@ export function initialsOf(name: string): string {
   const match = FIRST_TWO_WORDS.exec(name);
   return match ? (match[1]! + (match[2] ?? '')).toUpperCase() : '';
 }
+
+/** Makes `element` the image of the initials: named after the person, or decorative without a name. */
+export function nameInitials(element: Element, name: string): void {
+  if (name) {
+    element.setAttribute('role', 'img');
+    element.setAttribute('aria-label', name);
+    element.removeAttribute('aria-hidden');
+  } else {
+    element.removeAttribute('role');
+    element.removeAttribute('aria-label');
+    element.setAttribute('aria-hidden', 'true');
+  }
+}

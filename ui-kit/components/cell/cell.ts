@@ -1,6 +1,6 @@
 import { ReactiveElement, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { initialsOf } from '../avatar/initials.ts';
+import { initialsOf, nameInitials } from '../avatar/initials.ts';
 import { cellStyles } from './cell.styles.ts';
 
 let rowTemplate: HTMLTemplateElement | undefined;
@@ -197,15 +197,7 @@ export class MaCell extends ReactiveElement {
       return image;
     }
     const initials = (this.avatarInitials ??= this.createAvatar('span'));
-    if (name) {
-      initials.setAttribute('role', 'img');
-      initials.setAttribute('aria-label', name);
-      initials.removeAttribute('aria-hidden');
-    } else {
-      initials.removeAttribute('role');
-      initials.removeAttribute('aria-label');
-      initials.setAttribute('aria-hidden', 'true');
-    }
+    nameInitials(initials, name);
     initials.textContent = initialsOf(name);
     return initials;
   }
