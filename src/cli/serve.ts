@@ -1,0 +1,5 @@
+/** `miniapps serve` (placeholder until the command lands: it says so and fails). */
+export async function run(_args: string[]): Promise<number> {
+  console.error('miniapps serve: not available in this build');
+  return 1;
+}
