@@ -14,3 +14,4 @@ export * from './messages.ts';
 export * from './bot.ts';
 export * from './bot-transitions.ts';
 export * from './conversations.ts';
+export * from './timeline.ts';
