@@ -30,6 +30,7 @@ import { cancelPayment, confirmPayment, confirmPaymentCode, paymentStatus, start
 import { sendPush } from './push.ts';
 import { sha256 } from './ports.ts';
 import { Collection, profileOf, type UserRecord } from './records.ts';
+import { resolveStaff, staffProfile } from './staff.ts';
 import { bearerToken, requestCode, resolveSession, signIn, signOut } from './sign-in.ts';
 import { iso } from './context.ts';
 
@@ -72,6 +73,11 @@ export function createBackendApp(deps: BackendDeps): BackendApp {
   app.get('/me', async (c) => {
     const { user, session } = await resolveSession(ctx, c.req.header('Authorization'));
     return c.json({ user: profileOf(user)!, sessionExpiresAt: iso(session.expiresAt) });
+  });
+
+  app.get('/staff/me', async (c) => {
+    const { staff } = await resolveStaff(ctx, c.req.header('Authorization'));
+    return c.json({ staff: staffProfile(staff) });
   });
 
   app.post('/apps/:appId/launch-token', async (c) => {

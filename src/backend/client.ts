@@ -19,6 +19,7 @@ import type {
   TokenStatusResponse,
 } from './contract.ts';
 import { BackendError, type ErrorBody } from './errors.ts';
+import type { StaffProfile } from './staff.ts';
 import { subscribeLive, type LiveHandlers, type LiveOptions, type LiveSubscription } from './live.ts';
 
 export interface BackendClientOptions {
@@ -42,6 +43,8 @@ export interface BackendClient {
   signIn(phone: string, code: string, options?: CallOptions): Promise<SessionResponse>;
   signOut(options?: CallOptions): Promise<void>;
   me(options?: CallOptions): Promise<MeResponse>;
+  /** The signed-in staff member; FORBIDDEN for an account that is not staff. */
+  staffMe(options?: CallOptions): Promise<{ staff: StaffProfile }>;
   /** A fresh launch token of the signed-in user for the app; the previous one is revoked. */
   issueLaunchToken(appId: string, options?: CallOptions): Promise<LaunchTokenResponse>;
   jwks(options?: CallOptions): Promise<JwksResponse>;
@@ -78,14 +81,20 @@ export interface BackendClient {
   };
 }
 
-type Auth = { session: true } | { bearer: string } | null;
+/** How a call authenticates: with the signed-in session, with a partner key, or not at all. */
+export type Auth = { session: true } | { bearer: string } | null;
 
-export function createBackendClient(options: BackendClientOptions): BackendClient {
+/** One JSON call to the backend; every failure is a `BackendError` with the contract's code. */
+export type ApiCall = <T>(method: string, path: string, auth: Auth, body?: unknown, callOptions?: CallOptions) => Promise<T>;
+
+/**
+ * The one way the runtime calls the backend, shared by this client and the domain clients (chat,
+ * catalog) built on the same options.
+ */
+export function createApiCall(options: BackendClientOptions): ApiCall {
   const root = options.baseUrl.replace(/\/+$/, '');
   const send = options.fetch ?? ((request: Request) => fetch(request));
-  const segment = encodeURIComponent;
-
-  async function call<T>(method: string, path: string, auth: Auth, body?: unknown, callOptions: CallOptions = {}): Promise<T> {
+  return async function call<T>(method: string, path: string, auth: Auth, body?: unknown, callOptions: CallOptions = {}): Promise<T> {
     const headers = new Headers({ Accept: 'application/json' });
     if (auth && 'session' in auth) {
       const token = await options.getSessionToken();
@@ -118,13 +127,21 @@ export function createBackendClient(options: BackendClientOptions): BackendClien
       throw new BackendError(error.code, error.message, error.details, response.status);
     }
     throw new BackendError('NETWORK', `Unexpected answer from the backend (HTTP ${response.status})`, undefined, response.status);
-  }
+  };
+}
+
+export function createBackendClient(options: BackendClientOptions): BackendClient {
+  const root = options.baseUrl.replace(/\/+$/, '');
+  const send = options.fetch ?? ((request: Request) => fetch(request));
+  const segment = encodeURIComponent;
+  const call = createApiCall(options);
 
   return {
     requestCode: (phone, o) => call('POST', '/auth/code', null, { phone }, o),
     signIn: (phone, code, o) => call('POST', '/auth/session', null, { phone, code }, o),
     signOut: (o) => call('DELETE', '/auth/session', { session: true }, undefined, o),
     me: (o) => call('GET', '/me', { session: true }, undefined, o),
+    staffMe: (o) => call('GET', '/staff/me', { session: true }, undefined, o),
     issueLaunchToken: (appId, o) => call('POST', `/apps/${segment(appId)}/launch-token`, { session: true }, undefined, o),
     jwks: (o) => call('GET', '/.well-known/jwks.json', null, undefined, o),
     tokenStatus: (jti, o) => call('GET', `/tokens/${segment(jti)}`, null, undefined, o),

@@ -18,6 +18,8 @@ export const BackendErrorCode = {
   UNKNOWN_PREMISES: 'UNKNOWN_PREMISES',
   /** 401: no session, or it ended; sign in again. Also a wrong partner key. */
   UNAUTHORIZED: 'UNAUTHORIZED',
+  /** 403: signed in, but not staff, or without the permission the route needs (named in the message; `details.missing`), or without access to the object. */
+  FORBIDDEN: 'FORBIDDEN',
   /** 404: no such app. */
   APP_NOT_FOUND: 'APP_NOT_FOUND',
   /** 404: no token with this id was issued. */
@@ -62,6 +64,7 @@ export const BACKEND_ERROR_STATUS: { readonly [C in BackendErrorCode]: number } 
   UNKNOWN_USER: 400,
   UNKNOWN_PREMISES: 400,
   UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
   APP_NOT_FOUND: 404,
   TOKEN_NOT_FOUND: 404,
   NOT_FOUND: 404,

@@ -15,3 +15,4 @@ export * from './records.ts';
 export * from './seed.ts';
 export * from './sse.ts';
 export * from './store.ts';
+export * from './staff.ts';

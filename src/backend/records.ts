@@ -16,6 +16,12 @@ export const Collection = {
   PUSH_LOG: 'pushLog',
   STORAGE_ENTRIES: 'appStorage',
   STORAGE_USAGE: 'appStorageUsage',
+  /** Staff members (src/backend/staff.ts); `userId` is unique. */
+  STAFF: 'staff',
+  /** The object tree: groups of projects, blocks, buildings. */
+  OBJECTS: 'objects',
+  /** Chat departments. */
+  DEPARTMENTS: 'departments',
 } as const;
 
 export const BACKEND_SCHEMA: StoreSchema = {
@@ -31,6 +37,9 @@ export const BACKEND_SCHEMA: StoreSchema = {
   [Collection.PUSH_LOG]: {},
   [Collection.STORAGE_ENTRIES]: {},
   [Collection.STORAGE_USAGE]: {},
+  [Collection.STAFF]: { unique: ['userId'] },
+  [Collection.OBJECTS]: {},
+  [Collection.DEPARTMENTS]: {},
   // The live channel's outbox (src/backend/outbox.ts).
   [OutboxCollection.EVENTS]: {},
   [OutboxCollection.BY_AUDIENCE]: {},

@@ -1,5 +1,6 @@
 import type { AppStatus, BankAccount, Payee } from '../catalog/index.ts';
 import { Collection, type AppRecord, type UserRecord } from './records.ts';
+import { Permission, staffUser, type DepartmentRecord, type ObjectRecord, type StaffRecord } from './staff.ts';
 import { sha256 } from './ports.ts';
 import type { Store } from './store.ts';
 
@@ -28,6 +29,58 @@ export const SEED_USERS: readonly UserRecord[] = [
     name: 'Maria Kuznetsova',
     phone: '+79990000003',
     premises: [{ id: 'premises-rs-101', title: 'Office 101', object: riverside }],
+  },
+];
+
+/** The object tree: one group of projects, two blocks, the two buildings residents live in. */
+export const SEED_OBJECTS: readonly ObjectRecord[] = [
+  { id: 'group-city', kind: 'project-group', parentId: null, title: 'City projects' },
+  { id: 'block-north', kind: 'block', parentId: 'group-city', title: 'North block' },
+  { id: 'block-river', kind: 'block', parentId: 'group-city', title: 'River block' },
+  { id: sunnyPark.id, kind: 'building', parentId: 'block-north', title: sunnyPark.title },
+  { id: riverside.id, kind: 'building', parentId: 'block-river', title: riverside.title },
+];
+
+export const SEED_DEPARTMENTS: readonly DepartmentRecord[] = [
+  { id: 'dept-support', name: 'Customer support' },
+  { id: 'dept-maintenance', name: 'Maintenance' },
+  { id: 'dept-sales', name: 'Sales' },
+];
+
+const bothByPush = { assigned: { push: true, email: true }, 'client-message': { push: true, email: false } };
+
+/** Staff the demo and the tests sign in as (phone in clear: they sign in by code like residents). */
+export const SEED_STAFF: readonly (StaffRecord & { phone: string })[] = [
+  {
+    id: 'staff-olga', userId: 'user-staff-olga', phone: '+79990000101', name: 'Olga Smirnova', email: 'olga@host.example',
+    organisationId: null, permissions: [Permission.CHATS_VIEW, Permission.CHATS_SEND], departmentId: 'dept-support',
+    objectIds: ['block-north'], online: true, notifications: bothByPush,
+  },
+  {
+    id: 'staff-pavel', userId: 'user-staff-pavel', phone: '+79990000102', name: 'Pavel Volkov', email: 'pavel@host.example',
+    organisationId: null, permissions: [Permission.CHATS_VIEW, Permission.CHATS_SEND], departmentId: 'dept-maintenance',
+    objectIds: ['object-riverside'], online: true, notifications: bothByPush,
+  },
+  {
+    id: 'staff-alexei', userId: 'user-staff-alexei', phone: '+79990000103', name: 'Alexei Orlov', email: 'alexei@host.example',
+    organisationId: null, permissions: [Permission.CHATS_VIEW, Permission.CHATS_SEND, Permission.CHATS_ADMIN], departmentId: 'dept-support',
+    objectIds: ['group-city'], online: true, notifications: bothByPush,
+  },
+  {
+    // Sees chats but has access to no object: sees none of them.
+    id: 'staff-nina', userId: 'user-staff-nina', phone: '+79990000104', name: 'Nina Lebedeva', email: 'nina@host.example',
+    organisationId: null, permissions: [Permission.CHATS_VIEW], departmentId: 'dept-sales',
+    objectIds: [], online: false, notifications: bothByPush,
+  },
+  {
+    id: 'staff-petr', userId: 'user-staff-petr', phone: '+79990000201', name: 'Petr Baker', email: 'petr@bakery.example',
+    organisationId: 'org-bakery', permissions: [Permission.MINIAPPS_EDIT], departmentId: null,
+    objectIds: [], online: true, notifications: bothByPush,
+  },
+  {
+    id: 'staff-mila', userId: 'user-staff-mila', phone: '+79990000301', name: 'Mila Moderova', email: 'mila@platform.example',
+    organisationId: null, permissions: [Permission.MODERATE], departmentId: null,
+    objectIds: [], online: true, notifications: bothByPush,
   },
 ];
 
@@ -118,7 +171,7 @@ export const SEED_APPS: readonly SeedApp[] = [
 ];
 
 /**
- * Writes the seed users and apps that the store lacks. Existing records keep their values; an app
+ * Writes the seed users, staff, objects, departments and apps that the store lacks. Existing records keep their values; an app
  * record from before a field existed (status, testers, payee) gets the seed's value for it.
  */
 export async function seedStore(store: Store, now: number): Promise<void> {
@@ -137,6 +190,16 @@ export async function seedStore(store: Store, now: number): Promise<void> {
   await store.transaction(async (tx) => {
     for (const user of SEED_USERS) {
       if (!(await tx.get(Collection.USERS, user.id))) await tx.put(Collection.USERS, user.id, structuredClone(user));
+    }
+    for (const { phone, ...staff } of SEED_STAFF) {
+      if (!(await tx.get(Collection.USERS, staff.userId))) await tx.put(Collection.USERS, staff.userId, staffUser(staff, phone));
+      if (!(await tx.get(Collection.STAFF, staff.id))) await tx.put(Collection.STAFF, staff.id, structuredClone(staff));
+    }
+    for (const object of SEED_OBJECTS) {
+      if (!(await tx.get(Collection.OBJECTS, object.id))) await tx.put(Collection.OBJECTS, object.id, { ...object });
+    }
+    for (const department of SEED_DEPARTMENTS) {
+      if (!(await tx.get(Collection.DEPARTMENTS, department.id))) await tx.put(Collection.DEPARTMENTS, department.id, { ...department });
     }
     for (const app of apps) {
       const existing = await tx.get<AppRecord>(Collection.APPS, app.id);
