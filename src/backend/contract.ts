@@ -38,10 +38,25 @@ export const ROUTES = {
   storageKeys: 'GET /apps/:appId/storage/keys',
 } as const;
 
+/**
+ * A phone as people type it, in E.164 where it can be told: separators dropped, `00` read as `+`,
+ * and the Russian forms completed (`8 999 …` and `7999…` with 11 digits, `999…` with 10). Anything
+ * else comes back without separators, for the schema to refuse with its message.
+ */
+export function normalisePhone(input: string): string {
+  const compact = input.trim().replace(/[\s().\u00a0\u2010-\u2015-]/g, '');
+  if (compact.startsWith('+')) return compact;
+  if (compact.startsWith('00')) return `+${compact.slice(2)}`;
+  if (/^[78]\d{10}$/.test(compact)) return `+7${compact.slice(1)}`;
+  if (/^9\d{9}$/.test(compact)) return `+7${compact}`;
+  return compact;
+}
+
 const phone = v.pipe(
   v.string('The phone must be a string'),
-  v.transform((input) => input.replace(/[\s()-]/g, '')),
-  v.regex(/^\+[1-9]\d{7,14}$/, 'The phone must be in international format, e.g. +79991234567'),
+  v.maxLength(64, 'The phone is too long'),
+  v.transform(normalisePhone),
+  v.regex(/^\+[1-9]\d{7,14}$/, 'The phone must be a Russian number such as 8 999 000-00-01, or in international format, e.g. +79991234567'),
 );
 
 const id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9._-]{1,64}$/, 'An id is 1–64 letters, digits, dots, hyphens or underscores'));

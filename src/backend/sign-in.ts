@@ -20,7 +20,8 @@ export async function requestCode(ctx: BackendContext, phone: string): Promise<C
     const previous = await tx.get<CodeRecord>(Collection.CODES, phone);
     const recent = (previous?.requestedAt ?? []).filter((at) => now - at < limits.codeWindowMs);
     const last = recent.at(-1);
-    if (last !== undefined && now - last < limits.resendIntervalMs) {
+    // A burnt code cannot be used at all, so its resend wait no longer protects anything (the window's cap still holds).
+    if (last !== undefined && now - last < limits.resendIntervalMs && !previous?.burnt) {
       throw rateLimited(last + limits.resendIntervalMs - now, 'A code was sent a moment ago; wait before asking again');
     }
     if (recent.length >= limits.maxCodesPerWindow) {
