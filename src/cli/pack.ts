@@ -74,8 +74,8 @@ export async function run(args: string[]): Promise<number> {
 
   const found = await findFiles(root);
   const problems: Problem[] = [...found.problems];
-  const manifest = await readManifest(found.files, problems);
-  problems.push(...checkBuild(found.files, manifest));
+  const { manifest, hiddenFiles } = await readManifest(found.files, problems);
+  problems.push(...checkBuild(found.files, manifest, BUILD_LIMITS, hiddenFiles));
 
   const output = resolve(values.output ?? (manifest ? `${manifest.id}-${manifest.version}.zip` : 'app.zip'));
   const outputProblem = await checkOutput(output, root);
@@ -167,13 +167,13 @@ async function findFiles(root: string): Promise<{ files: FoundFile[]; problems: 
   return { files, problems };
 }
 
-async function readManifest(files: readonly FoundFile[], problems: Problem[]): Promise<Manifest | undefined> {
+async function readManifest(files: readonly FoundFile[], problems: Problem[]): Promise<{ manifest?: Manifest; hiddenFiles?: string[] }> {
   const file = files.find((each) => each.path === MANIFEST_FILE);
   // Missing or oversized: checkBuild reports it.
-  if (!file || file.size > BUILD_LIMITS.manifestBytes) return undefined;
+  if (!file || file.size > BUILD_LIMITS.manifestBytes) return {};
   const checked = parseManifest(await readFile(file.absolute, 'utf8'));
   problems.push(...checked.problems);
-  return checked.manifest;
+  return checked;
 }
 
 /** Why the zip cannot go to `output`, or undefined. */

@@ -31,18 +31,27 @@ export function formatBytes(bytes: number): string {
   return `${bytes.toLocaleString('en')} bytes`;
 }
 
+/** An exact size, so one byte over a limit never reads as the limit itself. */
+const exactly = (bytes: number) => `${bytes.toLocaleString('en')} bytes`;
+
 /**
  * Checks the list of files of a build against its manifest and the limits: paths, sizes, hidden
  * files, the entry and the icon. It needs no file system, so a folder on disk and an uploaded zip
- * are checked alike. Pass `manifest` undefined when it failed its own check: the file rules are
- * still checked. Returns every problem found, in the order of the entries.
+ * are checked alike. Pass `manifest` undefined when it failed its own check (and the
+ * `hiddenFiles` its check still read): the file rules are checked all the same. Returns every
+ * problem found, in the order of the entries.
  */
-export function checkBuild(entries: readonly BuildEntry[], manifest: Manifest | undefined, limits: BuildLimits = BUILD_LIMITS): Problem[] {
+export function checkBuild(
+  entries: readonly BuildEntry[],
+  manifest: Manifest | undefined,
+  limits: BuildLimits = BUILD_LIMITS,
+  hiddenFiles: readonly string[] = manifest?.hiddenFiles ?? [],
+): Problem[] {
   const problems: Problem[] = [];
   const byPath = new Map<string, BuildEntry>();
   const byFoldedPath = new Map<string, string>();
   const hiddenRoots = new Map<string, number>();
-  const hiddenListed = manifest?.hiddenFiles ?? [];
+  const hiddenListed = hiddenFiles;
   let total = 0;
 
   for (const entry of entries) {
@@ -67,7 +76,7 @@ export function checkBuild(entries: readonly BuildEntry[], manifest: Manifest | 
       continue;
     }
     total += size;
-    if (size > limits.fileBytes) problems.push({ file: path, message: `is ${formatBytes(size)}; a file may be at most ${formatBytes(limits.fileBytes)}` });
+    if (size > limits.fileBytes) problems.push({ file: path, message: `is ${exactly(size)}; a file may be at most ${formatBytes(limits.fileBytes)}` });
     if (isHiddenPath(path) && !hiddenListed.some((listed) => isUnder(path, listed))) {
       const root = hiddenRoot(path);
       hiddenRoots.set(root, (hiddenRoots.get(root) ?? 0) + 1);
@@ -80,18 +89,18 @@ export function checkBuild(entries: readonly BuildEntry[], manifest: Manifest | 
     problems.push({ file: root, message: `${what}; remove it from the build, or list it in the manifest's "hiddenFiles" to pack it` });
   }
   if (byPath.size > limits.files) problems.push({ message: `the build holds ${byPath.size.toLocaleString('en')} files; at most ${limits.files.toLocaleString('en')} are allowed` });
-  if (total > limits.totalBytes) problems.push({ message: `the build holds ${formatBytes(total)} in all; at most ${formatBytes(limits.totalBytes)} are allowed` });
+  if (total > limits.totalBytes) problems.push({ message: `the build holds ${exactly(total)} in all; at most ${formatBytes(limits.totalBytes)} are allowed` });
 
   const manifestEntry = byPath.get(MANIFEST_FILE);
   if (!manifestEntry) problems.push({ file: MANIFEST_FILE, message: 'is missing at the root of the build' });
-  else if (manifestEntry.size > limits.manifestBytes) problems.push({ file: MANIFEST_FILE, message: `is ${formatBytes(manifestEntry.size)}; at most ${formatBytes(limits.manifestBytes)}` });
+  else if (manifestEntry.size > limits.manifestBytes) problems.push({ file: MANIFEST_FILE, message: `is ${exactly(manifestEntry.size)}; at most ${formatBytes(limits.manifestBytes)}` });
 
   if (!manifest) return problems;
   if (!byPath.has(manifest.entry)) problems.push({ file: MANIFEST_FILE, field: 'entry', message: `names ${manifest.entry}, which is not in the build` });
   if (manifest.icon !== undefined) {
     const icon = byPath.get(manifest.icon);
     if (!icon) problems.push({ file: MANIFEST_FILE, field: 'icon', message: `names ${manifest.icon}, which is not in the build` });
-    else if (icon.size > limits.iconBytes) problems.push({ file: manifest.icon, field: 'icon', message: `is ${formatBytes(icon.size)}; an icon may be at most ${formatBytes(limits.iconBytes)}` });
+    else if (icon.size > limits.iconBytes) problems.push({ file: manifest.icon, field: 'icon', message: `is ${exactly(icon.size)}; an icon may be at most ${formatBytes(limits.iconBytes)}` });
   }
   hiddenListed.forEach((listed, index) => {
     if (![...byPath.keys()].some((path) => isUnder(path, listed))) {

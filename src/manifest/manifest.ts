@@ -95,21 +95,28 @@ export const ManifestSchema = v.objectWithRest(
   v.never('is not a manifest field'),
 );
 
-export type ManifestCheck = { manifest: Manifest; problems: [] } | { manifest: undefined; problems: Problem[] };
+/**
+ * A checked manifest, or its problems. `hiddenFiles` is the manifest's list even when another
+ * field failed, so the files it allows are not reported as well.
+ */
+export type ManifestCheck = { manifest: Manifest; problems: []; hiddenFiles: string[] } | { manifest: undefined; problems: Problem[]; hiddenFiles: string[] };
+
+const HiddenFilesSchema = v.array(v.pipe(v.string(), v.check((path) => relativePathProblem(path) === undefined)));
 
 /** Checks parsed manifest JSON; reports every problem, each with its field. */
 export function checkManifest(value: unknown, file = MANIFEST_FILE): ManifestCheck {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { manifest: undefined, problems: [{ file, message: 'must hold a JSON object' }] };
+    return { manifest: undefined, problems: [{ file, message: 'must hold a JSON object' }], hiddenFiles: [] };
   }
   const result = v.safeParse(ManifestSchema, value, { abortEarly: false });
-  if (result.success) return { manifest: result.output as Manifest, problems: [] };
+  if (result.success) return { manifest: result.output as Manifest, problems: [], hiddenFiles: result.output.hiddenFiles ?? [] };
+  const listed = v.safeParse(HiddenFilesSchema, (value as { hiddenFiles?: unknown }).hiddenFiles);
   const problems = result.issues.map((issue): Problem => {
     const field = v.getDotPath(issue) ?? undefined;
     const missing = issue.input === undefined && issue.type !== 'never';
     return { file, ...(field !== undefined && { field }), message: missing ? 'is required' : issue.message };
   });
-  return { manifest: undefined, problems };
+  return { manifest: undefined, problems, hiddenFiles: listed.success ? listed.output : [] };
 }
 
 /** Parses and checks the text of `miniapp.json`. */
@@ -118,7 +125,7 @@ export function parseManifest(text: string, file = MANIFEST_FILE): ManifestCheck
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { manifest: undefined, problems: [{ file, message: `is not valid JSON: ${(error as Error).message}` }] };
+    return { manifest: undefined, problems: [{ file, message: `is not valid JSON: ${(error as Error).message}` }], hiddenFiles: [] };
   }
   return checkManifest(value, file);
 }

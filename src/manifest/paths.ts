@@ -14,7 +14,7 @@ const UNPORTABLE = /[\\:*?"<>|\p{Cc}]/u;
 export function relativePathProblem(path: string): string | undefined {
   if (path === '') return 'is empty';
   if (path.length > MAX_PATH_LENGTH) return `is longer than ${MAX_PATH_LENGTH} characters`;
-  if (path.startsWith('/') || /^[A-Za-z]:/.test(path)) return 'is absolute; give a path relative to the folder';
+  if (path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path)) return 'is absolute; give a path relative to the folder';
   const bad = UNPORTABLE.exec(path);
   if (bad) return `holds ${bad[0] === '\\' ? 'a backslash (use /)' : `the character ${JSON.stringify(bad[0])}`}`;
   const segments = path.split('/');

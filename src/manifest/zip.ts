@@ -33,13 +33,15 @@ export function checkZip(bytes: Uint8Array, limits: BuildLimits = BUILD_LIMITS):
   }
   const problems: Problem[] = [];
   let manifest: Manifest | undefined;
+  let hiddenFiles: string[] = [];
   const manifestBytes = unpacked[MANIFEST_FILE];
   // A manifest over its limit is not unpacked; checkBuild reports its size.
   if (manifestBytes) {
     const checked = parseManifest(strFromU8(manifestBytes));
     manifest = checked.manifest;
+    hiddenFiles = checked.hiddenFiles;
     problems.push(...checked.problems);
   }
-  problems.push(...checkBuild(entries, manifest, limits));
+  problems.push(...checkBuild(entries, manifest, limits, hiddenFiles));
   return { manifest, entries, problems };
 }
