@@ -109,9 +109,10 @@ function effects(app: AppRecord, action: AppAction, to: Transition['to'], now: n
  * Throws a `StatusTransitionError` when the transition table holds no such move for the actor's
  * role and the app's status and review state, `NotAllowedError` for a partner of another
  * organisation, `PreconditionFailedError` when the move exists but the app is not ready for it,
- * `ValidationFailedError` for bad action data.
+ * `ValidationFailedError` for bad action data. Fields a caller keeps beside the catalog's (a
+ * backend's own) are carried over unchanged.
  */
-export function applyAction(app: AppRecord, action: AppAction, actor: Actor, now: number): AppRecord {
+export function applyAction<A extends AppRecord>(app: A, action: AppAction, actor: Actor, now: number): A {
   const found = findTransition(action.type, app.status, actor.role, app.hasPassedReview);
   if (!found.ok) throw found.error;
   checkPreconditions(app, action, found.transition, actor);

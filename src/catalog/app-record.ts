@@ -13,11 +13,17 @@ export interface Build {
   review: BuildReview;
 }
 
-/** A public offer (terms) document as the partner submits it. */
+/**
+ * A public offer (terms) document as the partner submits it: where it is (`url`), or its text as
+ * the host's offer modal shows it, or both.
+ */
 export interface OfferDocument {
   documentId: string;
   title: string;
-  url: string;
+  /** Where the document is published. */
+  url?: string;
+  /** The terms as plain text, for the host's modal. */
+  text?: string;
 }
 
 /** The offer as stored: every replacement gets the next version number, starting at 1. */

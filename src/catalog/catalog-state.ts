@@ -94,10 +94,18 @@ export function registerApp(
  */
 export function attachLicence(state: CatalogState, appId: string, licence: string, actor: Actor, now: number): CatalogState {
   const app = findApp(state, appId, 'attach-licence');
+  return replaceApp(state, attachLicenceTo(app, licence, registrationContext(state, app.organisationId, app.id), actor, now));
+}
+
+/**
+ * `attachLicence` for one app, given what the choice depends on: the organisation's licences and
+ * the current holder of this licence (a backend reads just those rather than the whole catalog).
+ */
+export function attachLicenceTo<A extends AppRecord>(app: A, licence: string, context: RegistrationContext, actor: Actor, now: number): A {
   requirePartnerOf(actor, app.organisationId, 'attach licences');
-  const errors = checkLicenceChoice('licence', licence, registrationContext(state, app.organisationId, app.id));
+  const errors = checkLicenceChoice('licence', licence, { ...context, appId: app.id });
   if (errors.length > 0) throw new ValidationFailedError(errors);
-  return replaceApp(state, { ...app, licence, updatedAt: now });
+  return { ...app, licence, updatedAt: now };
 }
 
 /** Clears an app's licence, which makes it Inactive (see the transition table). */

@@ -143,6 +143,28 @@ export class InvalidBuildError extends CatalogFieldError {
   readonly code = InvalidBuildError.code;
 }
 
+export class UnknownWidgetScreenError extends CatalogFieldError {
+  static readonly code = 'ERR_WIDGET_SCREEN_UNKNOWN';
+  readonly code = UnknownWidgetScreenError.code;
+  constructor(
+    field: string,
+    readonly value: unknown,
+  ) {
+    super(field, `${JSON.stringify(value) ?? String(value)} is not a widget screen (main, home, showcase, services)`);
+  }
+}
+
+export class UnknownWidgetStateError extends CatalogFieldError {
+  static readonly code = 'ERR_WIDGET_STATE_UNKNOWN';
+  readonly code = UnknownWidgetStateError.code;
+  constructor(
+    field: string,
+    readonly value: unknown,
+  ) {
+    super(field, `${JSON.stringify(value) ?? String(value)} is not a widget state (draft, published)`);
+  }
+}
+
 /** Thrown by the throwing variants of validators: carries every field error found, not the first. */
 export class ValidationFailedError extends CatalogError {
   static readonly code = 'ERR_VALIDATION_FAILED';

@@ -8,6 +8,7 @@ export * from './categories.ts';
 export * from './text-rules.ts';
 export * from './app-record.ts';
 export * from './registration.ts';
+export * from './app-details.ts';
 export * from './transition-table.ts';
 export * from './transition-docs.ts';
 export * from './actions.ts';

@@ -63,57 +63,87 @@ export function checkLicenceChoice(field: string, licence: string, context: Regi
   return [];
 }
 
-/** Checks the offer document: present, with an id, a title and an address. */
+/**
+ * Checks the offer document: present, with an id, a title, and its address or its text (or both);
+ * whichever is given must not be blank.
+ */
 export function checkOffer(field: string, offer: OfferDocument | null): CatalogFieldError[] {
   if (offer === null) return [new RequiredFieldError(field)];
   const errors: CatalogFieldError[] = [];
   requireText(`${field}.documentId`, offer.documentId, errors);
   requireText(`${field}.title`, offer.title, errors);
-  requireText(`${field}.url`, offer.url, errors);
+  if (offer.url !== undefined || offer.text === undefined) requireText(`${field}.url`, offer.url, errors);
+  if (offer.text !== undefined) requireText(`${field}.text`, offer.text, errors);
   return errors;
 }
 
-/**
- * Validates a registration and reports every problem at once, each naming its field.
- * Nothing is trimmed: see text-rules.ts for how text is counted and which characters pass.
- */
-export function validateRegistration(input: RegistrationInput, context: RegistrationContext): ValidationResult<Registration> {
-  const errors: CatalogFieldError[] = [];
-  errors.push(...checkLicenceChoice('licence', input.licence, context));
+/** The descriptive part of a registration, which the partner may also edit later. */
+export type AppDetailsInput = Pick<RegistrationInput, 'name' | 'description' | 'category' | 'takesPayments' | 'payee' | 'bankAccount'>;
+
+/** Details that passed validation: text is NFC, the category is known, payment details only when taken. */
+export interface AppDetails extends Omit<AppDetailsInput, 'category'> {
+  category: Category;
+}
+
+function checkDescriptive(input: AppDetailsInput, errors: CatalogFieldError[]): { name: string; description: string } {
   const name = checkPlainText('name', input.name, NAME_LIMITS);
   errors.push(...name.errors);
   const description = checkPlainText('description', input.description, DESCRIPTION_LIMITS);
   errors.push(...description.errors);
   if (isBlank(input.category)) errors.push(new RequiredFieldError('category'));
   else if (!isCategory(input.category)) errors.push(new UnknownCategoryError('category', input.category));
-  errors.push(...checkOffer('offer', input.offer));
-  if (input.takesPayments) {
-    if (input.payee === null) errors.push(new RequiredFieldError('payee'));
-    else {
-      requireText('payee.legalName', input.payee.legalName, errors);
-      requireText('payee.taxId', input.payee.taxId, errors);
-    }
-    if (input.bankAccount === null) errors.push(new RequiredFieldError('bankAccount'));
-    else {
-      requireText('bankAccount.accountNumber', input.bankAccount.accountNumber, errors);
-      requireText('bankAccount.bankId', input.bankAccount.bankId, errors);
-    }
+  return { name: name.value, description: description.value };
+}
+
+function checkPayments(input: AppDetailsInput, errors: CatalogFieldError[]): void {
+  if (!input.takesPayments) return;
+  if (input.payee === null) errors.push(new RequiredFieldError('payee'));
+  else {
+    requireText('payee.legalName', input.payee.legalName, errors);
+    requireText('payee.taxId', input.payee.taxId, errors);
   }
+  if (input.bankAccount === null) errors.push(new RequiredFieldError('bankAccount'));
+  else {
+    requireText('bankAccount.accountNumber', input.bankAccount.accountNumber, errors);
+    requireText('bankAccount.bankId', input.bankAccount.bankId, errors);
+  }
+}
+
+function detailsOf(input: AppDetailsInput, text: { name: string; description: string }): AppDetails {
+  return {
+    ...text,
+    category: input.category as Category,
+    takesPayments: input.takesPayments,
+    // Payment details are kept only when the app takes payments.
+    payee: input.takesPayments ? input.payee : null,
+    bankAccount: input.takesPayments ? input.bankAccount : null,
+  };
+}
+
+/** Checks name, description, category and the payment details, reporting every problem found. */
+export function validateDetails(input: AppDetailsInput): ValidationResult<AppDetails> {
+  const errors: CatalogFieldError[] = [];
+  const text = checkDescriptive(input, errors);
+  checkPayments(input, errors);
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: detailsOf(input, text) };
+}
+
+/**
+ * Validates a registration and reports every problem at once, each naming its field, in the
+ * order of the form. Nothing is trimmed: see text-rules.ts for how text is counted and which
+ * characters pass.
+ */
+export function validateRegistration(input: RegistrationInput, context: RegistrationContext): ValidationResult<Registration> {
+  const errors: CatalogFieldError[] = [];
+  errors.push(...checkLicenceChoice('licence', input.licence, context));
+  const text = checkDescriptive(input, errors);
+  errors.push(...checkOffer('offer', input.offer));
+  checkPayments(input, errors);
   if (input.placementRulesAccepted !== true) errors.push(new PlacementRulesNotAcceptedError('placementRulesAccepted'));
   if (errors.length > 0) return { ok: false, errors };
   return {
     ok: true,
-    value: {
-      ...input,
-      name: name.value,
-      description: description.value,
-      category: input.category as Category,
-      offer: input.offer as OfferDocument,
-      // Payment details are kept only when the app takes payments.
-      payee: input.takesPayments ? input.payee : null,
-      bankAccount: input.takesPayments ? input.bankAccount : null,
-      placementRulesAccepted: true,
-    },
+    value: { ...input, ...detailsOf(input, text), offer: input.offer as OfferDocument, placementRulesAccepted: true },
   };
 }
 

@@ -8,6 +8,9 @@
  *   letter, needed by Devanagari, Thai …), decimal digits of any script (\p{Nd}), the ASCII
  *   hyphen-minus and the ordinary space U+0020. Everything else (punctuation, symbols, emoji,
  *   underscores, tabs, newlines, no-break spaces) is refused.
+ * - Emoji are refused even where Unicode files them as letters or marks: "ℹ" (U+2139) is a
+ *   letter that is also a pictograph, and the presentation selectors U+FE0E/U+FE0F are marks
+ *   that only turn the character before them into an emoji or back.
  * - Leading and trailing spaces are refused rather than silently trimmed: the domain never
  *   changes what a partner typed beyond NFC; a form may trim before submitting.
  */
@@ -25,16 +28,19 @@ export function codePointLength(text: string): number {
 const LETTER = /^\p{L}$/u;
 const MARK = /^\p{M}$/u;
 const DIGIT = /^\p{Nd}$/u;
+const PICTOGRAPH = /^\p{Extended_Pictographic}$/u;
+const PRESENTATION_SELECTOR = /^[\uFE0E\uFE0F]$/u;
 
 /** Distinct characters of `text` that a plain-text field refuses, in order of appearance. */
 export function forbiddenCharacters(text: string): string[] {
   const found: string[] = [];
   let afterLetter = false;
   for (const char of text) {
-    const isLetter = LETTER.test(char);
-    const ok = isLetter || DIGIT.test(char) || char === '-' || char === ' ' || (afterLetter && MARK.test(char));
+    const isLetter = LETTER.test(char) && !PICTOGRAPH.test(char);
+    const isLetterMark: boolean = afterLetter && MARK.test(char) && !PRESENTATION_SELECTOR.test(char);
+    const ok = isLetter || DIGIT.test(char) || char === '-' || char === ' ' || isLetterMark;
     // A mark keeps the "after a letter" state: a letter may carry several marks.
-    afterLetter = isLetter || (afterLetter && MARK.test(char));
+    afterLetter = isLetter || isLetterMark;
     if (!ok && !found.includes(char)) found.push(char);
   }
   return found;

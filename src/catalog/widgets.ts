@@ -1,5 +1,5 @@
 import type { AppRecord } from './app-record.ts';
-import { AppNotPlaceableError, NotAllowedError } from './errors.ts';
+import { AppNotPlaceableError, NotAllowedError, UnknownWidgetScreenError, UnknownWidgetStateError, ValidationFailedError } from './errors.ts';
 import type { Actor } from './statuses.ts';
 import { canSeeApp, isPlaceable } from './visibility.ts';
 import type { Viewer } from './visibility.ts';
@@ -9,7 +9,17 @@ export const WIDGET_SCREENS = ['main', 'home', 'showcase', 'services'] as const;
 export type WidgetScreen = (typeof WIDGET_SCREENS)[number];
 
 /** A draft widget is hidden; a published one shows to whoever may see its app. */
-export type WidgetState = 'draft' | 'published';
+export const WIDGET_STATES = ['draft', 'published'] as const;
+export type WidgetState = (typeof WIDGET_STATES)[number];
+
+/** Runtime checks: the types alone do not stop a screen or state read from a request or a store. */
+export function isWidgetScreen(value: unknown): value is WidgetScreen {
+  return typeof value === 'string' && (WIDGET_SCREENS as readonly string[]).includes(value);
+}
+
+export function isWidgetState(value: unknown): value is WidgetState {
+  return typeof value === 'string' && (WIDGET_STATES as readonly string[]).includes(value);
+}
 
 export interface Widget {
   readonly id: string;
@@ -26,18 +36,25 @@ function requirePartnerOf(actor: Actor, app: AppRecord): void {
 }
 
 /**
- * Places an app on a screen as a draft widget. Only Active and Testing apps can be chosen;
- * anything else throws `AppNotPlaceableError`.
+ * Places an app on a screen as a draft widget. Only Active and Testing apps can be chosen
+ * (`AppNotPlaceableError` otherwise), only on the four widget screens (`ValidationFailedError`
+ * holding `UnknownWidgetScreenError` otherwise).
  */
 export function placeWidget(app: AppRecord, placement: { id: string; screen: WidgetScreen }, actor: Actor, now: number): Widget {
   requirePartnerOf(actor, app);
+  if (!isWidgetScreen(placement.screen)) throw new ValidationFailedError([new UnknownWidgetScreenError('screen', placement.screen)]);
   if (!isPlaceable(app)) throw new AppNotPlaceableError(app.id, app.status);
   return { id: placement.id, appId: app.id, screen: placement.screen, state: 'draft', updatedAt: now };
 }
 
-/** Hides (draft) or shows (published) a widget; allowed at any time. */
+/**
+ * Hides (draft) or shows (published) a widget; allowed at any time. Any other state throws
+ * `ValidationFailedError` holding `UnknownWidgetStateError`.
+ */
 export function setWidgetState(widget: Widget, app: AppRecord, state: WidgetState, actor: Actor, now: number): Widget {
   requirePartnerOf(actor, app);
+  if (widget.appId !== app.id) throw new NotAllowedError(`widget ${widget.id} belongs to app ${widget.appId}, not ${app.id}`);
+  if (!isWidgetState(state)) throw new ValidationFailedError([new UnknownWidgetStateError('state', state)]);
   return widget.state === state ? widget : { ...widget, state, updatedAt: now };
 }
 

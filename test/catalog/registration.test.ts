@@ -139,6 +139,31 @@ describe('catalog: registration validation', () => {
     }
   });
 
+  describe('emoji that Unicode files as letters or marks', () => {
+    it('refuses "ℹ️" (U+2139 U+FE0F) right after a letter, naming both code points', () => {
+      for (const name of ['Infoℹ️ desk', 'Info ℹ️ desk', 'ℹ️ Info desk']) {
+        const invalid = errorsOf(validInput({ name })).filter((e) => e instanceof InvalidCharactersError) as InvalidCharactersError[];
+        expect(invalid.map((e) => e.field), name).to.deep.equal(['name']);
+        expect(invalid[0]!.characters).to.deep.equal(['\u2139', '\uFE0F']);
+      }
+    });
+    it('refuses U+2139 without the emoji selector: it is a pictograph as well as a letter', () => {
+      const invalid = errorsOf(validInput({ description: 'Ask the \u2139 desk' })).filter((e) => e instanceof InvalidCharactersError) as InvalidCharactersError[];
+      expect(invalid[0]!.characters).to.deep.equal(['\u2139']);
+    });
+    it('refuses the presentation selectors after an ordinary letter', () => {
+      for (const selector of ['\uFE0F', '\uFE0E']) {
+        const invalid = errorsOf(validInput({ name: `Pizza${selector} Express` })).filter((e) => e instanceof InvalidCharactersError) as InvalidCharactersError[];
+        expect(invalid[0]!.characters).to.deep.equal([selector]);
+      }
+    });
+    it('still accepts letters with their combining marks, and digits', () => {
+      for (const name of ['Кафе Йошкар-Ола', 'Cafe\u0301 Noir 24', 'नमस्ते दुकान', 'ร้านกาแฟ']) {
+        expect(errorsOf(validInput({ name })), name).to.deep.equal([]);
+      }
+    });
+  });
+
   it('refuses leading and trailing spaces instead of trimming them', () => {
     expect(errorsOf(validInput({ name: ' Pizza Express' }))[0]).to.be.instanceOf(SurroundingSpacesError);
     expect(codesFor(validInput({ description: 'Order pizza ' }), 'description')).to.deep.equal(['ERR_FIELD_SURROUNDING_SPACES']);

@@ -2,6 +2,10 @@ import { expect } from 'chai';
 import {
   ALL_STATUSES,
   AppNotPlaceableError,
+  NotAllowedError,
+  UnknownWidgetScreenError,
+  UnknownWidgetStateError,
+  ValidationFailedError,
   WIDGET_SCREENS,
   acceptOffer,
   appList,
@@ -37,6 +41,45 @@ describe('catalog: visibility and widgets', () => {
       if (status === 'active' || status === 'testing') expect(place()).to.include({ appId: 'app-1', screen: 'home', state: 'draft' });
       else expect(place).to.throw(AppNotPlaceableError);
     }
+  });
+
+  it('refuses at run time a screen other than the four, whatever the caller’s types said', () => {
+    const app = appIn('active', true);
+    for (const screen of ['profile', 'Main', '', null, 3]) {
+      let thrown: unknown;
+      try {
+        placeWidget(app, { id: 'w-1', screen: screen as never }, partner, T0);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown, String(screen)).to.be.instanceOf(ValidationFailedError);
+      const [error] = (thrown as ValidationFailedError).errors;
+      expect(error).to.be.instanceOf(UnknownWidgetScreenError);
+      expect(error).to.include({ field: 'screen', code: 'ERR_WIDGET_SCREEN_UNKNOWN', value: screen });
+    }
+    // The screen is checked before the status: a bad request is reported as such even for an Inactive app.
+    expect(() => placeWidget(appIn('inactive', true), { id: 'w-1', screen: 'nowhere' as never }, partner, T0)).to.throw(ValidationFailedError);
+  });
+
+  it('refuses at run time a widget state other than draft and published', () => {
+    const app = appIn('active', true);
+    const draft = placeWidget(app, { id: 'w-1', screen: 'main' }, partner, T0);
+    for (const state of ['hidden', 'Published', '', undefined]) {
+      let thrown: unknown;
+      try {
+        setWidgetState(draft, app, state as never, partner, T0 + 1);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown, String(state)).to.be.instanceOf(ValidationFailedError);
+      expect((thrown as ValidationFailedError).errors[0]).to.be.instanceOf(UnknownWidgetStateError).and.include({ field: 'state', value: state });
+    }
+  });
+
+  it('refuses to change a widget through another app', () => {
+    const app = appIn('active', true);
+    const draft = placeWidget(app, { id: 'w-1', screen: 'main' }, partner, T0);
+    expect(() => setWidgetState(draft, { ...app, id: 'app-2' }, 'published', partner, T0 + 1)).to.throw(NotAllowedError);
   });
 
   it('hides a draft widget and shows it again when published', () => {
