@@ -10,7 +10,9 @@
  * - `transaction(fn)` runs `fn` alone (transactions never interleave); its writes become visible
  *   together when `fn` resolves and are all discarded when it throws. Inside `fn`, use only the
  *   transaction handed to it (the store itself waits for the transaction to end) and do no slow
- *   work: prepare signatures and the like before opening it.
+ *   work: prepare signatures and the like before opening it. An adapter on a database may run
+ *   transactions side by side when the database makes the outcome that of one at a time
+ *   (SERIALIZABLE); it then runs `fn` again after a conflict, so `fn` changes nothing but `tx`.
  * - `tx.afterCommit(callback)` runs `callback` once the transaction's writes are visible to every
  *   reader, before `transaction()` resolves; never when it rolls back.
  * - Sequences: numbers used as keys are written at a fixed width (`sequenceKey`, zero-padded), so
