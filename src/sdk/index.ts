@@ -2,7 +2,7 @@ import { ErrorCode } from '../protocol/index.ts';
 import { MiniAppError } from './errors.ts';
 import { readLaunch } from './launch.ts';
 import type { MiniApp } from './mini-app.ts';
-import { open, type ConnectOptions, type Session } from './session.ts';
+import { mockLaunch, open, type ConnectOptions, type Session } from './session.ts';
 
 export { ErrorCode } from '../protocol/index.ts';
 export type * from '../protocol/index.ts';
@@ -11,6 +11,8 @@ export type { MiniApp, CallOptions } from './mini-app.ts';
 export type { ConnectOptions } from './session.ts';
 
 let session: Session | undefined;
+/** The mock launch `session` was opened for (undefined for a real host). */
+let sessionMock: unknown;
 
 /**
  * Connects to the host that launched this page. Rejects with `NOT_EMBEDDED` at once when the page
@@ -29,15 +31,20 @@ export function ready(): Promise<void> {
 }
 
 function start(options: ConnectOptions): Session {
-  if (session) return session;
-  const launch = readLaunch();
+  if (session && sessionMock === mockLaunch) return session;
+  session = undefined;
+  sessionMock = mockLaunch;
+  const launch = mockLaunch ?? readLaunch();
   const refuse = (message: string): Session => {
     const error = new MiniAppError(ErrorCode.NOT_EMBEDDED, message);
     return { app: Promise.reject(error), call: () => Promise.reject(error), ready: () => Promise.reject(error) };
   };
-  if (window.parent === window || !launch) return refuse('Not running inside a mini-app host');
-  if (options.hosts && !options.hosts.includes(launch.hostOrigin)) return refuse(`Not a trusted host: ${launch.hostOrigin}`);
-  const opened = open(launch, options);
+  // Under a mock host the page is its own host: there is no parent and no host origin to trust.
+  if (!mockLaunch) {
+    if (window.parent === window || !launch) return refuse('Not running inside a mini-app host');
+    if (options.hosts && !options.hosts.includes(launch.hostOrigin)) return refuse(`Not a trusted host: ${launch.hostOrigin}`);
+  }
+  const opened = open(launch!, options);
   session = opened;
   // A failed attempt may be retried.
   opened.app.catch(() => {

@@ -32,6 +32,17 @@ export interface Session {
   ready(): Promise<void>;
 }
 
+/**
+ * The launch a mock host serves in this very page (`mockHost()` of `miniapps/sdk/testing`, for
+ * tests outside any host): the SDK then says hello to its own window. A real host never sets it.
+ */
+export let mockLaunch: LaunchParams | undefined;
+
+/** Sets or clears the mock host's launch; only `miniapps/sdk/testing` calls it. */
+export function useMockLaunch(launch: LaunchParams | undefined): void {
+  mockLaunch = launch;
+}
+
 interface PendingCall {
   resolve(value: unknown): void;
   reject(error: MiniAppError): void;
@@ -182,7 +193,7 @@ export function open(launch: LaunchParams, options: ConnectOptions): Session {
   queueMicrotask(() => {
     helloSent = true;
     const hello = { type: HELLO, launchId: launch.launchId, version: PROTOCOL_VERSION, ...(readyInHello && { ready: true }) };
-    parent.postMessage(hello, launch.hostOrigin, [port2]);
+    (mockLaunch ? window : parent).postMessage(hello, launch.hostOrigin, [port2]);
   });
   const ready = (): Promise<void> => {
     if (helloSent) return call('app.ready') as Promise<void>;
