@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { ensureChromium } from './ensure-chromium.mjs';
+import { startThrowawayPostgres } from './postgres-cluster.mjs';
 
 const resultsDir = '.test-results';
 rmSync(resultsDir, { recursive: true, force: true });
@@ -23,6 +24,20 @@ function readCounts(file) {
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const haveChromium = ensureChromium();
+
+// The SQL store and server tests run on PostgreSQL too: a throwaway cluster unless one is named.
+// When none can start, those tests fail with the reason (they never skip).
+let postgres;
+if (!process.env.MINIAPPS_TEST_DATABASE_URL) {
+  try {
+    postgres = await startThrowawayPostgres();
+    process.env.MINIAPPS_TEST_DATABASE_URL = postgres.url;
+    process.once('exit', () => postgres.stop());
+    process.once('SIGINT', () => process.exit(130));
+  } catch (error) {
+    console.log(`PostgreSQL for the tests: ${error.message}`);
+  }
+}
 const bin = (name) => `node_modules/.bin/${name}`;
 
 for (const [name, command, args] of [
