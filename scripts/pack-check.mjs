@@ -216,6 +216,22 @@ if (partnerInstalled) {
       .map((subpath) => `miniapps/${subpath.slice(2)}`);
     await must(process.execPath, ['node-imports.mjs', ...entries], partnerDir);
   });
+  await check('npx miniapps pack: the installed command packs a built folder, and refuses a bad one writing nothing', async () => {
+    const folder = join(partnerDir, 'pack-app');
+    const zip = join(partnerDir, 'pack-app.zip');
+    const pack = () => run(npm, ['exec', '--offline', '--', 'miniapps', 'pack', 'pack-app', '-o', 'pack-app.zip'], partnerDir);
+    rmSync(folder, { recursive: true, force: true });
+    rmSync(zip, { force: true });
+    cpSync(join(root, 'test/fixtures/pack/good'), folder, { recursive: true });
+    const packed = await pack();
+    if (packed.code !== 0 || !existsSync(zip)) throw new CheckFailure(`expected exit 0 and pack-app.zip; got exit ${packed.code}\n${packed.output}`);
+    rmSync(zip);
+    writeFileSync(join(folder, '.env'), 'API_KEY=1');
+    const refused = await pack();
+    if (refused.code !== 1 || !refused.output.includes('.env: is a hidden file') || existsSync(zip)) {
+      throw new CheckFailure(`expected exit 1, the .env reported and no zip; got exit ${refused.code}\n${refused.output}`);
+    }
+  });
 }
 
 if (installed) {
@@ -231,7 +247,7 @@ if (installed) {
   };
   const lit = ['lit', 'lit/*', '@lit/*', 'lit-html', 'lit-html/*', 'lit-element', 'lit-element/*'];
   console.log('  min+gzip (esbuild bundle of the installed dist entry, its dependencies bundled unless said):');
-  for (const subpath of ['sdk', 'sdk/inbox', 'sdk/layout', 'protocol', 'host', 'backend/client']) console.log(`    miniapps/${subpath.padEnd(22)} ${kB(await sized(subpath, []))}`);
+  for (const subpath of ['sdk', 'sdk/inbox', 'sdk/layout', 'sdk/testing', 'manifest', 'protocol', 'host', 'backend/client']) console.log(`    miniapps/${subpath.padEnd(22)} ${kB(await sized(subpath, []))}`);
   console.log(`    miniapps/${'server'.padEnd(22)} ${kB(await sized('server', [], 'node'))} (platform node, jose bundled)`);
   console.log(`    miniapps/${'ui-kit'.padEnd(22)} ${kB(await sized('ui-kit', []))} with lit, ${kB(await sized('ui-kit', lit))} beyond lit`);
   const components = Object.keys(pkg.exports).filter((subpath) => subpath.startsWith('./ui-kit/') && !/\.(css)$/.test(subpath)).map((subpath) => subpath.slice(2));
