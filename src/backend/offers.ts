@@ -1,3 +1,4 @@
+import { applyAction, type Actor } from '../catalog/index.ts';
 import type { BackendContext } from './context.ts';
 import { iso } from './context.ts';
 import type { OfferAcceptanceResponse, OfferResponse, PublishOfferBody } from './contract.ts';
@@ -34,30 +35,37 @@ export async function acceptOffer(ctx: BackendContext, appId: string, userId: st
   });
 }
 
-/** Replaces an app's offer; users are asked to accept the new version on their next launch. */
+/**
+ * Replaces an app's offer through its partner key; users are asked to accept the new version on
+ * their next launch. It is the catalog's `change-offer` move, as the staff route makes it: after
+ * the first passed review the app goes back to moderation.
+ */
 export async function publishOffer(ctx: BackendContext, appId: string, body: PublishOfferBody): Promise<OfferResponse> {
   const now = ctx.clock.now();
   return ctx.store.transaction(async (tx) => {
     const app = await tx.get<AppRecord>(Collection.APPS, appId);
     if (!app) throw new BackendError('APP_NOT_FOUND', `No app "${appId}"`);
-    const next: AppRecord = {
-      ...app,
-      offer: {
-        version: app.offer.version + 1,
-        title: body.title,
-        text: body.text,
-        ...(body.url === undefined ? {} : { url: body.url }),
-        publishedAt: iso(now),
-      },
+    const offer = {
+      documentId: `${appId}-offer-${app.offer.version + 1}`,
+      title: body.title,
+      text: body.text,
+      ...(body.url === undefined ? {} : { url: body.url }),
     };
+    const next = applyAction(app, { type: 'change-offer', offer }, partnerKeyActor(app), now);
     await tx.put(Collection.APPS, appId, next);
     return offerOf(next);
   });
 }
 
-function offerOf(app: AppRecord): OfferResponse {
-  const { version, title, text, url, publishedAt } = app.offer;
-  return { appId: app.id, version, title, text, ...(url === undefined ? {} : { url }), publishedAt };
+/** Whoever holds an app's partner key acts as the partner staff of its organisation. */
+export function partnerKeyActor(app: AppRecord): Actor {
+  return { userId: `partner-key:${app.id}`, role: 'partner', organisationId: app.organisationId };
+}
+
+/** The offer as the host's modal shows it: the document's text (empty when it has only an address). */
+export function offerOf(app: AppRecord): OfferResponse {
+  const { version, title, text, url, since } = app.offer;
+  return { appId: app.id, version, title, text: text ?? '', ...(url === undefined ? {} : { url }), publishedAt: iso(since) };
 }
 
 function acceptanceOf(app: AppRecord, acceptance: AcceptanceRecord | undefined): OfferAcceptanceResponse {

@@ -187,7 +187,7 @@ function notFound(): BackendError {
 }
 
 function payeeOf(app: AppRecord): PaymentPayee {
-  if (!app.payee || !app.bankAccount) throw new BackendError('PAYMENTS_DISABLED', `The app "${app.id}" takes no payments`);
+  if (!app.takesPayments || !app.payee || !app.bankAccount) throw new BackendError('PAYMENTS_DISABLED', `The app "${app.id}" takes no payments`);
   return { legalName: app.payee.legalName, taxId: app.payee.taxId, bankAccount: { ...app.bankAccount } };
 }
 

@@ -25,7 +25,7 @@ const DAY_MS = LIMITS.push.dedupeMs;
  */
 export async function sendPush(ctx: BackendContext, appId: string, userId: string, push: PushBody): Promise<PushResult> {
   const app = await requireApp(ctx, appId);
-  if (!canSeeApp({ status: app.status ?? 'active' }, { isTester: app.testerIds?.includes(userId) ?? false })) {
+  if (!canSeeApp(app, { isTester: app.testerIds.includes(userId) })) {
     throw new BackendError('APP_NOT_AVAILABLE', app.status === 'testing' ? 'The app is in testing and this user is not a tester' : 'The app is not published', {
       status: app.status,
     });

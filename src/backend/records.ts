@@ -1,6 +1,7 @@
-import type { AppStatus, BankAccount, Payee } from '../catalog/index.ts';
+import type { AppRecord as CatalogAppRecord, BankAccount } from '../catalog/index.ts';
 import type { Payment } from '../payments/index.ts';
 import type { UserProfile } from '../protocol/index.ts';
+import { CATALOG_SCHEMA } from './catalog-records.ts';
 import { OutboxCollection } from './outbox.ts';
 import type { StoreSchema } from './store.ts';
 
@@ -26,7 +27,8 @@ export const Collection = {
 
 export const BACKEND_SCHEMA: StoreSchema = {
   [Collection.USERS]: { unique: ['phone'] },
-  [Collection.APPS]: {},
+  // `licence` is unique: two concurrent attaches of one licence cannot both commit.
+  [Collection.APPS]: { unique: ['licence'] },
   [Collection.CODES]: {},
   [Collection.SESSIONS]: {},
   // `current` ("appId/userId") is set only on the one live token of a user and app.
@@ -44,6 +46,8 @@ export const BACKEND_SCHEMA: StoreSchema = {
   [OutboxCollection.EVENTS]: {},
   [OutboxCollection.BY_AUDIENCE]: {},
   [OutboxCollection.STATE]: {},
+  // The catalog's licences, organisations and widgets (src/backend/catalog-records.ts).
+  ...CATALOG_SCHEMA,
 };
 
 export interface PlaceRef {
@@ -67,31 +71,17 @@ export interface UserRecord {
   premises: PremisesRecord[];
 }
 
-export interface OfferRecord {
+/**
+ * Key: app id. The one record of a mini-app: the catalog's (src/catalog: licence, name, category,
+ * description, offer versions, payee and account, builds, status) and what the backend keeps
+ * beside it. Launch tokens, offers, payments, push and the catalog routes all read this record.
+ */
+export interface AppRecord extends CatalogAppRecord {
   [field: string]: unknown;
-  version: number;
-  title: string;
-  text: string;
-  url?: string;
-  /** ISO 8601. */
-  publishedAt: string;
-}
-
-/** Key: app id. */
-export interface AppRecord {
-  [field: string]: unknown;
-  id: string;
-  title: string;
-  /** SHA-256 of the partner's API key, which authorises test tokens and offer changes. */
-  partnerKeyHash: string;
-  offer: OfferRecord;
-  /** The catalog status; a record without one is treated as Active. */
-  status?: AppStatus;
+  /** SHA-256 of the partner's API key (the partner-key routes); null for an app without one. */
+  partnerKeyHash: string | null;
   /** Users who see the app while it is in Testing. */
-  testerIds?: string[];
-  /** Who receives the app's payments; an app without one takes none. */
-  payee?: Payee | null;
-  bankAccount?: BankAccount | null;
+  testerIds: string[];
 }
 
 /** Key: phone. Kept after use so the request history can rate-limit. */

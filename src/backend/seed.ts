@@ -1,8 +1,9 @@
-import type { AppStatus, BankAccount, Payee } from '../catalog/index.ts';
+import type { AppStatus, BankAccount, Build, BuildReview, Category, Licence, Payee } from '../catalog/index.ts';
+import { CatalogCollection, widgetKey, type OrganisationRecord, type WidgetRecord } from './catalog-records.ts';
 import { Collection, type AppRecord, type UserRecord } from './records.ts';
 import { Permission, staffUser, type DepartmentRecord, type ObjectRecord, type StaffRecord } from './staff.ts';
 import { sha256 } from './ports.ts';
-import type { Store } from './store.ts';
+import type { Store, StoreTransaction } from './store.ts';
 
 const sunnyPark = { id: 'object-sunny-park', title: 'Sunny Park, building 1' };
 const riverside = { id: 'object-riverside', title: 'Riverside, building 3' };
@@ -84,13 +85,33 @@ export const SEED_STAFF: readonly (StaffRecord & { phone: string })[] = [
   },
 ];
 
+/** Partner organisations: the bakery (staff-petr's) and the one behind the city's other apps. */
+export const SEED_ORGANISATIONS: readonly OrganisationRecord[] = [
+  { id: 'org-bakery', name: 'Corner Bakery LLC' },
+  { id: 'org-city', name: 'City Services JSC' },
+];
+
+/** Licences the organisations bought: each app holds one, and each organisation has one free. */
+export const SEED_LICENCES: readonly Omit<Licence, 'addedAt'>[] = [
+  ...['dmapp6', 'dmapp7', 'dmapp8', 'dmapp9'].map((name) => ({ name, organisationId: 'org-bakery' })),
+  ...['dmapp10', 'dmapp11', 'dmapp12', 'dmapp13', 'dmapp14', 'dmapp15', 'dmapp16', 'dmapp17'].map((name) => ({ name, organisationId: 'org-city' })),
+];
+
 export interface SeedApp {
   id: string;
-  title: string;
+  organisationId: string;
+  name: string;
+  description: string;
+  category: Category;
+  licence: string | null;
   /** The partner's API key, in clear, for the demo and tests; the store keeps only its hash. */
   partnerKey: string;
-  offer: { version: number; title: string; text: string; url?: string };
+  offer: { version: number; documentId: string; title: string; text: string; url?: string };
   status: AppStatus;
+  /** True for an app that passed moderation: it has an approved, live build. */
+  reviewed: boolean;
+  /** A build waiting for the moderator (the app is On moderation). */
+  buildOnModeration?: boolean;
   /** Users who see the app while it is in Testing. */
   testerIds?: string[];
   /** Apps that take payments name who receives them. */
@@ -98,95 +119,191 @@ export interface SeedApp {
   bankAccount?: BankAccount;
 }
 
-/** Apps with their current offers. */
+const bakeryPayee = { legalName: 'Corner Bakery LLC', taxId: '7701234567' };
+const bakeryAccount = { accountNumber: '40702810900000012345', bankId: '044525225' };
+
+/** Apps in the catalog, in several statuses, with their current offers. */
 export const SEED_APPS: readonly SeedApp[] = [
   {
     id: 'bakery',
-    title: 'Corner Bakery',
+    organisationId: 'org-bakery',
+    name: 'Corner Bakery',
+    description: 'Fresh bread and cakes baked to order and delivered to your door',
+    category: 'food-and-drinks',
+    licence: 'dmapp6',
     partnerKey: 'pk_demo_bakery',
     offer: {
       version: 1,
+      documentId: 'bakery-offer-1',
       title: 'Corner Bakery: terms of sale',
       text: 'Orders are baked to order and delivered to your door. Payment is taken when the order is confirmed. You can cancel an order until it is baked.',
     },
     status: 'active',
-    payee: { legalName: 'Corner Bakery LLC', taxId: '7701234567' },
-    bankAccount: { accountNumber: '40702810900000012345', bankId: '044525225' },
+    reviewed: true,
+    payee: bakeryPayee,
+    bankAccount: bakeryAccount,
   },
   {
     id: 'fitness',
-    title: 'Fit Club',
+    organisationId: 'org-city',
+    name: 'Fit Club',
+    description: 'Book classes at the fitness club of your building',
+    category: 'lifestyle',
+    licence: 'dmapp10',
     partnerKey: 'pk_demo_fitness',
     offer: {
       version: 1,
+      documentId: 'fitness-offer-1',
       title: 'Fit Club: membership terms',
       text: 'Classes can be booked up to seven days ahead and cancelled up to two hours before they start. Memberships are personal.',
     },
     status: 'active',
+    reviewed: true,
     payee: { legalName: 'Fit Club JSC', taxId: '7807654321' },
     bankAccount: { accountNumber: '40702810500000067890', bankId: '044030653' },
   },
   {
     id: 'utilities',
-    title: 'Utility Bills',
+    organisationId: 'org-city',
+    name: 'Utility Bills',
+    description: 'The bills of your premises and meter readings',
+    category: 'bill-payments',
+    licence: 'dmapp11',
     partnerKey: 'pk_demo_utilities',
     offer: {
       version: 1,
+      documentId: 'utilities-offer-1',
       title: 'Utility Bills: terms of use',
       text: 'We show the bills of your premises and take meter readings. Readings sent after the 25th count towards next month.',
     },
     status: 'active',
+    reviewed: true,
   },
   {
     id: 'bakery-beta',
-    title: 'Corner Bakery beta',
+    organisationId: 'org-bakery',
+    name: 'Corner Bakery beta',
+    description: 'The next version of Corner Bakery for its testers',
+    category: 'food-and-drinks',
+    licence: 'dmapp7',
     partnerKey: 'pk_demo_bakery_beta',
     offer: {
       version: 1,
+      documentId: 'bakery-beta-offer-1',
       title: 'Corner Bakery beta: terms of testing',
       text: 'The next version of Corner Bakery, open to its testers only. Orders are real and paid as usual.',
     },
     status: 'testing',
+    reviewed: true,
     testerIds: ['user-ivan'],
-    payee: { legalName: 'Corner Bakery LLC', taxId: '7701234567' },
-    bankAccount: { accountNumber: '40702810900000012345', bankId: '044525225' },
+    payee: bakeryPayee,
+    bankAccount: bakeryAccount,
+  },
+  {
+    id: 'bakery-loyalty',
+    organisationId: 'org-bakery',
+    name: 'Bakery loyalty card',
+    description: 'Collect a stamp for every loaf and get the tenth one free',
+    category: 'lifestyle',
+    licence: 'dmapp8',
+    partnerKey: 'pk_demo_bakery_loyalty',
+    offer: {
+      version: 1,
+      documentId: 'bakery-loyalty-offer-1',
+      title: 'Bakery loyalty card: terms',
+      text: 'Stamps are personal and expire after a year. The free loaf is any loaf of the day.',
+    },
+    status: 'on-moderation',
+    reviewed: false,
+    buildOnModeration: true,
+  },
+  {
+    id: 'parking',
+    organisationId: 'org-city',
+    name: 'Courtyard parking',
+    description: 'Book a guest parking place in the courtyard',
+    category: 'transport',
+    licence: 'dmapp16',
+    partnerKey: 'pk_demo_parking',
+    offer: {
+      version: 1,
+      documentId: 'parking-offer-1',
+      title: 'Courtyard parking: terms of use',
+      text: 'A guest place is booked for up to four hours a day. Switched off for the winter.',
+    },
+    status: 'inactive',
+    reviewed: true,
   },
   // The demo's developer apps (demo/apps/catalog.ts).
   ...[
-    ['launch-inspector', 'Launch inspector'],
-    ['no-user-data', 'Without user data'],
-    ['plain-page', 'Plain page, no SDK'],
-    ['broken', 'Never ready'],
-  ].map(([id, title]) => ({
+    ['launch-inspector', 'Launch inspector', 'dmapp12'],
+    ['no-user-data', 'Without user data', 'dmapp13'],
+    ['plain-page', 'Plain page without SDK', 'dmapp14'],
+    ['broken', 'Never ready', 'dmapp15'],
+  ].map(([id, name, licence]) => ({
     id: id!,
-    title: title!,
+    organisationId: 'org-city',
+    name: name!,
+    description: 'A sample mini-app of the platform demo',
+    category: 'tools' as const,
+    licence: licence!,
     partnerKey: `pk_demo_${id}`,
     offer: {
       version: 1,
-      title: `${title}: terms of use`,
+      documentId: `${id}-offer-1`,
+      title: `${name}: terms of use`,
       text: 'A sample mini-app of the platform demo. It shows what a mini-app receives from the host; it stores nothing and takes no payments.',
     },
     status: 'active' as const,
+    reviewed: true,
   })),
 ];
 
+/** Widgets on the four screens: Testing ones show to testers only, drafts to nobody. */
+export const SEED_WIDGETS: readonly Pick<WidgetRecord, 'id' | 'appId' | 'screen' | 'state'>[] = [
+  { id: 'widget-bakery-main', appId: 'bakery', screen: 'main', state: 'published' },
+  { id: 'widget-bakery-showcase', appId: 'bakery', screen: 'showcase', state: 'published' },
+  { id: 'widget-bakery-beta-main', appId: 'bakery-beta', screen: 'main', state: 'published' },
+  { id: 'widget-fitness-home', appId: 'fitness', screen: 'home', state: 'published' },
+  { id: 'widget-utilities-services', appId: 'utilities', screen: 'services', state: 'published' },
+  { id: 'widget-utilities-home', appId: 'utilities', screen: 'home', state: 'draft' },
+  { id: 'widget-inspector-services', appId: 'launch-inspector', screen: 'services', state: 'published' },
+];
+
+/** The catalog record of a seed app, as registered, reviewed and placed at `now`. */
+export async function seedAppRecord(app: SeedApp, now: number): Promise<AppRecord> {
+  const build = (n: number, review: BuildReview): Build => ({ id: `${app.id}-build-${n}`, fileName: `${app.id}-1.0.${n - 1}.zip`, sizeBytes: 48_213, uploadedAt: now, review });
+  const builds = [...(app.reviewed ? [build(1, 'approved')] : []), ...(app.buildOnModeration ? [build(app.reviewed ? 2 : 1, 'on-moderation')] : [])];
+  return {
+    id: app.id,
+    organisationId: app.organisationId,
+    name: app.name,
+    description: app.description,
+    category: app.category,
+    status: app.status,
+    createdAt: now,
+    updatedAt: now,
+    licence: app.licence,
+    offer: { ...app.offer, since: now },
+    takesPayments: app.payee !== undefined,
+    payee: app.payee ? { ...app.payee } : null,
+    bankAccount: app.bankAccount ? { ...app.bankAccount } : null,
+    hasPassedReview: app.reviewed,
+    rejectionReason: null,
+    builds,
+    liveBuildId: app.reviewed ? build(1, 'approved').id : null,
+    partnerKeyHash: await sha256(app.partnerKey),
+    testerIds: [...(app.testerIds ?? [])],
+  };
+}
+
 /**
- * Writes the seed users, staff, objects, departments and apps that the store lacks. Existing records keep their values; an app
- * record from before a field existed (status, testers, payee) gets the seed's value for it.
+ * Writes the seed users, staff, objects, departments, organisations, licences, apps and widgets
+ * that the store lacks. Existing records keep their values; an app record from before the catalog
+ * (no `organisationId`) becomes the seed's catalog record, keeping its offer version and text.
  */
 export async function seedStore(store: Store, now: number): Promise<void> {
-  const apps = await Promise.all(
-    SEED_APPS.map(async (app): Promise<AppRecord> => ({
-      id: app.id,
-      title: app.title,
-      partnerKeyHash: await sha256(app.partnerKey),
-      offer: { ...app.offer, publishedAt: new Date(now).toISOString() },
-      status: app.status,
-      testerIds: [...(app.testerIds ?? [])],
-      payee: app.payee ? { ...app.payee } : null,
-      bankAccount: app.bankAccount ? { ...app.bankAccount } : null,
-    })),
-  );
+  const apps = await Promise.all(SEED_APPS.map((app) => seedAppRecord(app, now)));
   await store.transaction(async (tx) => {
     for (const user of SEED_USERS) {
       if (!(await tx.get(Collection.USERS, user.id))) await tx.put(Collection.USERS, user.id, structuredClone(user));
@@ -201,10 +318,37 @@ export async function seedStore(store: Store, now: number): Promise<void> {
     for (const department of SEED_DEPARTMENTS) {
       if (!(await tx.get(Collection.DEPARTMENTS, department.id))) await tx.put(Collection.DEPARTMENTS, department.id, { ...department });
     }
-    for (const app of apps) {
-      const existing = await tx.get<AppRecord>(Collection.APPS, app.id);
-      if (!existing) await tx.put(Collection.APPS, app.id, app);
-      else if (Object.keys(app).some((field) => !(field in existing))) await tx.put(Collection.APPS, app.id, { ...app, ...existing });
-    }
+    await seedCatalog(tx, apps, now);
   });
+}
+
+async function seedCatalog(tx: StoreTransaction, apps: readonly AppRecord[], now: number): Promise<void> {
+  for (const organisation of SEED_ORGANISATIONS) {
+    if (!(await tx.get(CatalogCollection.ORGANISATIONS, organisation.id))) await tx.put(CatalogCollection.ORGANISATIONS, organisation.id, { ...organisation });
+  }
+  for (const licence of SEED_LICENCES) {
+    if (!(await tx.get(CatalogCollection.LICENCES, licence.name))) await tx.put(CatalogCollection.LICENCES, licence.name, { ...licence, addedAt: now });
+  }
+  for (const app of apps) {
+    const existing = await tx.get<Record<string, unknown>>(Collection.APPS, app.id);
+    if (!existing) await tx.put(Collection.APPS, app.id, app);
+    else if (!('organisationId' in existing)) await tx.put(Collection.APPS, app.id, { ...app, offer: { ...app.offer, ...olderOffer(existing.offer) } });
+  }
+  for (const widget of SEED_WIDGETS) {
+    const app = apps.find((each) => each.id === widget.appId)!;
+    const key = widgetKey(widget.appId, widget.id);
+    const record: WidgetRecord = { ...widget, organisationId: app.organisationId, placedAt: now, updatedAt: now };
+    if (!(await tx.get(CatalogCollection.WIDGETS, key))) await tx.put(CatalogCollection.WIDGETS, key, record);
+  }
+}
+
+/** The version and text of an offer stored before the catalog, so acceptances of it stay current. */
+function olderOffer(offer: unknown): Partial<SeedApp['offer']> {
+  if (typeof offer !== 'object' || offer === null) return {};
+  const { version, title, text } = offer as Record<string, unknown>;
+  return {
+    ...(typeof version === 'number' ? { version } : {}),
+    ...(typeof title === 'string' ? { title } : {}),
+    ...(typeof text === 'string' ? { text } : {}),
+  };
 }

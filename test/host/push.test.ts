@@ -19,7 +19,7 @@ function deleteDatabase(name: string): Promise<unknown> {
   });
 }
 
-const descriptor = (app: { id: string; title: string }): MiniAppDescriptor => ({ id: app.id, name: app.title, url: PUSH_APP_URL, capabilities: ['push'] });
+const descriptor = (app: { id: string; name: string }): MiniAppDescriptor => ({ id: app.id, name: app.name, url: PUSH_APP_URL, capabilities: ['push'] });
 
 /** Resolves once the centre lists a push with this id (and has drawn what it draws for it). */
 function listed(center: PushCenter, id: string): Promise<void> {
@@ -84,7 +84,7 @@ describe('push, end to end: the app sends through the bridge, the backend delive
     launched?.(running);
   };
   const nextLaunch = () => new Promise<OpenedApp>((resolve) => (launched = resolve));
-  const startApp = async (app: { id: string; title: string } = bakery) => {
+  const startApp = async (app: { id: string; name: string } = bakery) => {
     await running?.dispose();
     running = await openFixture({ app: descriptor(app), handlers: createPushHandlers({ client }) });
     await running.run('connect');
@@ -108,7 +108,7 @@ describe('push, end to end: the app sends through the bridge, the backend delive
         openApp,
         locale: 'en',
         container: bannerHost,
-        appName: (id) => SEED_APPS.find((app) => app.id === id)?.title,
+        appName: (id) => SEED_APPS.find((app) => app.id === id)?.name,
         bannerMs: 0,
         onLiveState: (state: LiveState) => state === 'open' && resolve(),
       });

@@ -6,6 +6,7 @@ import {
   DEMO_CONFIRMATION_CODE,
   SEED_APPS,
   SEED_USERS,
+  type AppRecord,
   type OutboxEventRecord,
   type PaymentRecord,
   type PaymentResponse,
@@ -191,13 +192,16 @@ describe('backend: payments', () => {
       expect(second.paymentId).to.not.equal(first.paymentId);
     });
 
-    it('takes the payee of an app record written before payees existed from the seed, keeping its own fields', async () => {
+    it('takes the payee of an app record written before the catalog from the seed, keeping its offer version', async () => {
       const store = createMemoryStore(BACKEND_SCHEMA);
       await store.put('apps', bakery.id, { id: bakery.id, title: 'Renamed bakery', partnerKeyHash: 'x', offer: { version: 3, title: 't', text: 't', publishedAt: '2025-01-01T00:00:00.000Z' } });
       h = await createHarness({ store });
       client = h.client();
       await client.signInAs(anna.phone);
-      expect(await store.get('apps', bakery.id)).to.deep.include({ title: 'Renamed bakery', status: 'active', payee: bakery.payee });
+      const migrated = await store.get<AppRecord>('apps', bakery.id);
+      expect(migrated).to.deep.include({ name: bakery.name, organisationId: 'org-bakery', status: 'active', payee: bakery.payee, takesPayments: true });
+      expect(migrated!.offer).to.include({ version: 3, title: 't', text: 't' });
+      expect(migrated).not.to.have.property('title');
       expect((await client.createPayment(bakery.id, order())).payee.legalName).to.equal(bakery.payee!.legalName);
     });
 
