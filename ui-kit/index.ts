@@ -38,6 +38,10 @@ export { MaTabBar } from './components/tab-bar/tab-bar.ts';
 export type { TabBarChangeDetail } from './components/tab-bar/tab-bar.ts';
 export { MaTabBarItem } from './components/tab-bar/tab-bar-item.ts';
 export { MaHeader } from './components/header/header.ts';
+export { MaChat } from './components/chat/chat.ts';
+export type { ChatOpenSnippetDetail } from './components/chat/chat.ts';
+export { MaChatComposer } from './components/chat/chat-composer.ts';
+export type { ChatComposeDetail } from './components/chat/chat-composer.ts';
 
 export * from './forms.ts';
 export * from './overlays.ts';
