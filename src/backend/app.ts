@@ -20,12 +20,13 @@ import {
   TestTokenBody,
 } from './contract.ts';
 import { storageGet, storageKeys, storageRemove, storageSet } from './app-storage.ts';
+import { mountChatRoutes, sessionAudiences, type ChatRoutes } from './chat/routes.ts';
 import { BackendError } from './errors.ts';
 import { openEventStream } from './event-stream.ts';
 import { body, check, param } from './http-input.ts';
 import { issueTokenFor, requireApp, tokenStatus } from './launch-tokens.ts';
 import { acceptOffer, currentOffer, offerAcceptance, publishOffer } from './offers.ts';
-import { audiencesOfUser, type Outbox } from './outbox.ts';
+import type { Outbox } from './outbox.ts';
 import { cancelPayment, confirmPayment, confirmPaymentCode, paymentStatus, startPayment } from './payments.ts';
 import { sendPush } from './push.ts';
 import { sha256 } from './ports.ts';
@@ -39,6 +40,8 @@ export interface BackendApp {
   fetch(request: Request): Promise<Response>;
   /** The live channel's outbox: `emit(tx, audience, type, data)` inside the transaction of a change. */
   outbox: Outbox;
+  /** The chat's jobs: `runTimeouts()` on a timer ends dialogs past their restart timeout. */
+  chat: ChatRoutes;
 }
 
 /** The host backend (see docs/backend.md), as a Fetch-API handler over the injected ports. */
@@ -128,7 +131,7 @@ export function createBackendApp(deps: BackendDeps): BackendApp {
   app.get('/events', async (c) => {
     const after = eventCursor(c);
     const { user, key } = await resolveSession(ctx, c.req.header('Authorization'));
-    return openEventStream(ctx, { audiences: audiencesOfUser(user.id), after, sessionKey: key, signal: c.req.raw.signal });
+    return openEventStream(ctx, { audiences: await sessionAudiences(ctx, user.id), after, sessionKey: key, signal: c.req.raw.signal });
   });
 
   // Payments (docs/backend.md, "Payments"): bodies are small, so they are bounded tightly.
@@ -201,7 +204,10 @@ export function createBackendApp(deps: BackendDeps): BackendApp {
     return c.json(await storageKeys(ctx, appId, user.id));
   });
 
-  return { fetch: async (request) => app.fetch(request), outbox: ctx.outbox };
+  // The chat (docs/backend.md, "Chat").
+  const chat = mountChatRoutes(app, ctx);
+
+  return { fetch: async (request) => app.fetch(request), outbox: ctx.outbox, chat };
 }
 
 /** The bound on bodies of a few short fields (payments, push): a hostile size is refused unread. */

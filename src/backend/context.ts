@@ -1,4 +1,5 @@
 import { LIMITS } from '../protocol/index.ts';
+import { createMemoryBlobs, type BlobPort } from './blobs.ts';
 import { createLocalEventBus, systemTimers, type EventBus, type Timers } from './event-bus.ts';
 import { createOutbox, DEFAULT_RETENTION, type Outbox } from './outbox.ts';
 import type { Clock, CodeSender, KeyPort, RandomSource } from './ports.ts';
@@ -60,6 +61,8 @@ export interface BackendDeps {
   bus?: EventBus;
   /** Heartbeat timers of live streams; the global timers by default. */
   timers?: Timers;
+  /** Uploaded bytes (chat attachments); in memory by default. */
+  blobs?: BlobPort;
   /** The `iss` of launch tokens; partners verify against it. */
   issuer?: string;
   limits?: Partial<BackendLimits>;
@@ -78,6 +81,7 @@ export function resolveContext(deps: BackendDeps): BackendContext {
     issuer: deps.issuer ?? DEFAULT_ISSUER,
     bus,
     timers: deps.timers ?? systemTimers,
+    blobs: deps.blobs ?? createMemoryBlobs(),
     limits,
     outbox: createOutbox({ clock: deps.clock, bus, retention: { retentionMs: limits.eventRetentionMs, maxEvents: limits.maxRetainedEvents } }),
   };

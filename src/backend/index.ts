@@ -1,4 +1,6 @@
 export * from './app.ts';
+export * from './blobs.ts';
+export * from './chat/index.ts';
 export * from './client.ts';
 export * from './context.ts';
 export * from './contract.ts';
@@ -8,6 +10,7 @@ export * from './event-stream.ts';
 export * from './live.ts';
 export * from './memory-keys.ts';
 export * from './memory-store.ts';
+export * from './notifications.ts';
 export * from './outbox.ts';
 export * from './payments.ts';
 export * from './ports.ts';

@@ -1,6 +1,7 @@
 import type { AppRecord as CatalogAppRecord, BankAccount } from '../catalog/index.ts';
 import type { Payment } from '../payments/index.ts';
 import type { UserProfile } from '../protocol/index.ts';
+import { CHAT_SCHEMA } from './chat/records.ts';
 import { CATALOG_SCHEMA } from './catalog-records.ts';
 import { OutboxCollection } from './outbox.ts';
 import type { StoreSchema } from './store.ts';
@@ -48,6 +49,8 @@ export const BACKEND_SCHEMA: StoreSchema = {
   [OutboxCollection.STATE]: {},
   // The catalog's licences, organisations and widgets (src/backend/catalog-records.ts).
   ...CATALOG_SCHEMA,
+  // The chat (src/backend/chat/records.ts).
+  ...CHAT_SCHEMA,
 };
 
 export interface PlaceRef {

@@ -1,5 +1,6 @@
 import type { AppStatus, BankAccount, Build, BuildReview, Category, Licence, Payee } from '../catalog/index.ts';
 import { CatalogCollection, widgetKey, type OrganisationRecord, type WidgetRecord } from './catalog-records.ts';
+import { seedChat } from './chat/seed.ts';
 import { Collection, type AppRecord, type UserRecord } from './records.ts';
 import { Permission, staffUser, type DepartmentRecord, type ObjectRecord, type StaffRecord } from './staff.ts';
 import { sha256 } from './ports.ts';
@@ -319,6 +320,7 @@ export async function seedStore(store: Store, now: number): Promise<void> {
       if (!(await tx.get(Collection.DEPARTMENTS, department.id))) await tx.put(Collection.DEPARTMENTS, department.id, { ...department });
     }
     await seedCatalog(tx, apps, now);
+    await seedChat(tx, now);
   });
 }
 

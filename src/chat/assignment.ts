@@ -1,6 +1,6 @@
 import { hasAccess, isWithin } from './directory.ts';
 import type { ChatClient, Directory, Employee } from './directory.ts';
-import type { AssignmentRule, BotTag, ChatSettings } from './settings.ts';
+import type { AssignmentRule, AssignmentStrategy, BotTag, ChatSettings } from './settings.ts';
 
 /** A random source in [0, 1), injected so that routing is reproducible in tests. */
 export type RandomSource = () => number;
@@ -19,6 +19,20 @@ export type Assignment =
 
 /** Which setting decided: a tag's rule, the basic settings' default responsible, or a person stepping in. */
 export type AssignmentSource = 'tag-rule' | 'default-responsible' | 'staff';
+
+/** Who is being routed to: a rule's or the default responsible's department, preferred employees and strategy. */
+export interface AssignmentTarget {
+  departmentId: string;
+  employeeIds: readonly string[];
+  strategy?: AssignmentStrategy;
+}
+
+/**
+ * Picks one of the qualifying employees (never empty) for a target, e.g. by the target's
+ * strategy. Injected by the caller, which keeps any queue state; without one, one is picked at
+ * random with the random source.
+ */
+export type ChooseEmployee = (candidates: readonly Employee[], target: AssignmentTarget, client: ChatClient) => Employee | undefined;
 
 /** Picks one item at random; `random` must return a number in [0, 1). */
 export function pickAtRandom<T>(items: readonly T[], random: RandomSource): T | undefined {
@@ -47,22 +61,31 @@ export function eligibleEmployees(departmentId: string, employeeIds: readonly st
 }
 
 function assignWithin(
-  target: { departmentId: string; employeeIds: readonly string[] },
+  target: AssignmentTarget,
   via: AssignmentSource,
   fallback: FallbackReason | null,
   client: ChatClient,
   directory: Directory,
   random: RandomSource,
+  choose?: ChooseEmployee,
 ): Assignment {
-  const chosen = pickAtRandom(eligibleEmployees(target.departmentId, target.employeeIds, client, directory), random);
+  const candidates = eligibleEmployees(target.departmentId, target.employeeIds, client, directory);
+  const chosen = candidates.length === 0 ? undefined : choose ? choose(candidates, target, client) : pickAtRandom(candidates, random);
   return chosen
     ? { kind: 'employee', departmentId: target.departmentId, employeeId: chosen.id, via, fallback }
     : { kind: 'department', departmentId: target.departmentId, via, fallback };
 }
 
 /** The default responsible of the basic settings takes the client (bot off, or free text instead of a tag). */
-export function assignDefault(settings: ChatSettings, client: ChatClient, directory: Directory, random: RandomSource, fallback: FallbackReason | null = null): Assignment {
-  return assignWithin(settings.responsible, 'default-responsible', fallback, client, directory, random);
+export function assignDefault(
+  settings: ChatSettings,
+  client: ChatClient,
+  directory: Directory,
+  random: RandomSource,
+  fallback: FallbackReason | null = null,
+  choose?: ChooseEmployee,
+): Assignment {
+  return assignWithin(settings.responsible, 'default-responsible', fallback, client, directory, random, choose);
 }
 
 /**
@@ -70,9 +93,9 @@ export function assignDefault(settings: ChatSettings, client: ChatClient, direct
  * with access; with no matching rule, or nobody with access in the rule's department, the
  * default responsible of the basic settings takes over.
  */
-export function assignForTag(tag: BotTag, settings: ChatSettings, client: ChatClient, directory: Directory, random: RandomSource): Assignment {
+export function assignForTag(tag: BotTag, settings: ChatSettings, client: ChatClient, directory: Directory, random: RandomSource, choose?: ChooseEmployee): Assignment {
   const match = matchingRule(tag.rules, client, directory);
-  if (!match) return assignDefault(settings, client, directory, random, 'no-matching-rule');
-  const byRule = assignWithin(match.rule, 'tag-rule', null, client, directory, random);
-  return byRule.kind === 'employee' ? byRule : assignDefault(settings, client, directory, random, 'nobody-with-access');
+  if (!match) return assignDefault(settings, client, directory, random, 'no-matching-rule', choose);
+  const byRule = assignWithin(match.rule, 'tag-rule', null, client, directory, random, choose);
+  return byRule.kind === 'employee' ? byRule : assignDefault(settings, client, directory, random, 'nobody-with-access', choose);
 }

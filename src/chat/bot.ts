@@ -1,5 +1,5 @@
 import { assignDefault, assignForTag } from './assignment.ts';
-import type { Assignment, RandomSource } from './assignment.ts';
+import type { Assignment, ChooseEmployee, RandomSource } from './assignment.ts';
 import { hasAccess } from './directory.ts';
 import type { ChatClient, Directory } from './directory.ts';
 import { isBotActive } from './settings.ts';
@@ -54,6 +54,8 @@ export interface BotDeps {
   client: ChatClient;
   random: RandomSource;
   now: number;
+  /** Picks among qualifying employees by the rule's strategy; at random with `random` when absent. */
+  chooseEmployee?: ChooseEmployee;
 }
 
 /** Messages the bot sends, as data: the UI words and localises them. */
@@ -121,7 +123,7 @@ function fromIdle(event: BotEvent, deps: BotDeps): BotResult {
     case 'client-chose-tag': // a tap on a topic of an ended dialog starts over, with fresh topics
       return startDialog(deps);
     case 'client-sent-text': {
-      const assignment = assignDefault(deps.settings, deps.client, deps.directory, deps.random);
+      const assignment = assignDefault(deps.settings, deps.client, deps.directory, deps.random, null, deps.chooseEmployee);
       return handOver(deps.now, assignment, null, [greeting(deps)]);
     }
     case 'staff-sent-message': {
@@ -147,12 +149,12 @@ function fromActive(state: ActiveState, event: BotEvent, deps: BotDeps): BotResu
       if (state.kind !== 'choosing-topic') return result(state); // the bot is off or silent
       const tag = settings.bot.tags.find((t) => t.id === event.tagId);
       if (!tag) return result(state);
-      const assignment = assignForTag(tag, settings, client, directory, random);
+      const assignment = assignForTag(tag, settings, client, directory, random, deps.chooseEmployee);
       return handOver(state.startedAt, assignment, null, [{ kind: 'auto-reply', tagId: tag.id, text: tag.autoReply }]);
     }
     case 'client-sent-text':
       if (withPerson) return result({ ...state, awaitingClientSince: null });
-      return handOver(state.startedAt, assignDefault(settings, client, directory, random), null);
+      return handOver(state.startedAt, assignDefault(settings, client, directory, random, null, deps.chooseEmployee), null);
     case 'staff-sent-message': {
       if (withPerson) return result({ ...state, awaitingClientSince: now });
       const employee = directory.employees.find((e) => e.id === event.employeeId);

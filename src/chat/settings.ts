@@ -27,6 +27,13 @@ export const CHAT_SETTINGS_LIMITS = {
   finishText: 255,
 } as const;
 
+/**
+ * How one employee is picked among those who qualify: at random (the default), in turn through
+ * a queue per department, or the client's personal manager (city → region → branch).
+ */
+export type AssignmentStrategy = 'random' | 'round-robin' | 'personal-manager';
+export const ASSIGNMENT_STRATEGIES: readonly AssignmentStrategy[] = ['random', 'round-robin', 'personal-manager'];
+
 /** Where a tag sends a client whose object lies within one of `objectIds`. */
 export interface AssignmentRule {
   /** Buildings, blocks or groups of projects; the client's object must lie within one of them. */
@@ -34,6 +41,8 @@ export interface AssignmentRule {
   departmentId: string;
   /** Optional: preferred employees of that department. */
   employeeIds: readonly string[];
+  /** How one of the qualifying employees is picked; `random` when absent. */
+  strategy?: AssignmentStrategy;
 }
 
 export interface BotTag {
@@ -48,6 +57,8 @@ export interface BotTag {
 export interface DefaultResponsible {
   departmentId: string;
   employeeIds: readonly string[];
+  /** How one of the qualifying employees is picked; `random` when absent. */
+  strategy?: AssignmentStrategy;
 }
 
 export interface ChatSettings {
@@ -94,8 +105,15 @@ function checkEmployees(field: string, employeeIds: readonly string[], departmen
   });
 }
 
+function checkStrategy(field: string, strategy: AssignmentStrategy | undefined, errors: ChatFieldError[]): void {
+  if (strategy !== undefined && !ASSIGNMENT_STRATEGIES.includes(strategy)) {
+    errors.push(new InvalidValueError(field, `must be one of ${ASSIGNMENT_STRATEGIES.join(', ')}`));
+  }
+}
+
 function checkRule(field: string, rule: AssignmentRule, directory: Directory | undefined, errors: ChatFieldError[]): void {
   if (rule.objectIds.length === 0) errors.push(new MissingValueError(`${field}.objectIds`));
+  checkStrategy(`${field}.strategy`, rule.strategy, errors);
   if (directory) {
     rule.objectIds.forEach((id, i) => {
       if (!directory.objects.some((o) => o.id === id)) errors.push(new UnknownReferenceError(`${field}.objectIds[${i}]`, id));
@@ -136,6 +154,7 @@ export function validateChatSettings(settings: ChatSettings, directory?: Directo
   checkText('welcomeText', settings.welcomeText, CHAT_SETTINGS_LIMITS.welcomeText, true, errors);
   checkDepartment('responsible.departmentId', settings.responsible.departmentId, directory, errors);
   checkEmployees('responsible.employeeIds', settings.responsible.employeeIds, settings.responsible.departmentId, directory, errors);
+  checkStrategy('responsible.strategy', settings.responsible.strategy, errors);
   checkText('finishTexts.resolved', settings.finishTexts.resolved, CHAT_SETTINGS_LIMITS.finishText, true, errors);
   checkText('finishTexts.noAnswer', settings.finishTexts.noAnswer, CHAT_SETTINGS_LIMITS.finishText, true, errors);
   if (!Number.isSafeInteger(settings.restartTimeoutMs) || settings.restartTimeoutMs <= 0) {
