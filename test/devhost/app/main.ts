@@ -14,9 +14,16 @@ try {
   const app = await connect();
   applyTheme(app.launch.theme);
   applyLayoutStyles(app.launch);
-  app.on('theme', (theme) => applyTheme(theme));
-  app.on('viewport', (layout) => applyLayoutStyles(layout));
-  const { viewport, locale, platform, theme } = app.launch;
+  app.on('theme', (theme) => {
+    applyTheme(theme);
+    show('theme', theme);
+  });
+  app.on('viewport', (layout) => {
+    applyLayoutStyles(layout);
+    show('viewport', layout);
+  });
+  const { viewport, locale, platform, theme, contentSafeArea } = app.launch;
+  show('launch-params', { locale, platform, theme, viewport, contentSafeArea });
   $('launch').textContent = `${theme.scheme} · ${locale} · ${platform} · ${viewport.width}×${viewport.height}`;
   await app.ready();
   $('who').addEventListener('click', async () => {
