@@ -6,14 +6,13 @@ import {
   Collection,
   SEED_STAFF,
   SEED_USERS,
-  type ChatEntry,
   type ChatOpenResponse,
-  type ChatSettings,
   type StaffRecord,
   type Store,
   type StoreTransaction,
   type UserRecord,
 } from '../../src/backend/index.ts';
+import type { ChatEntry, ChatSettings } from '../../src/chat/index.ts';
 import { createHarness, type Harness } from '../backend/harness.ts';
 
 export const anna = SEED_USERS.find((u) => u.id === 'user-anna')!;
