@@ -1,29 +1,48 @@
-// `npm run demo`: the host super-app on http://localhost:5173 and its mini-apps on
-// http://127.0.0.1:5174: two sites, so the sandbox and the bridge work as they do in production.
-// Ports may be changed with HOST_PORT and APPS_PORT.
-import { createServer } from 'vite';
+// `npm run demo`: builds the demo (vite build) and serves the build from two sites: the host
+// super-app on http://localhost:5173 and its mini-apps on http://127.0.0.1:5174, so the sandbox
+// and the bridge work as they do in production. `npm run demo:dev` (`--dev`) serves the sources
+// with Vite's dev servers and hot reload instead. Ports may be changed with HOST_PORT and APPS_PORT.
+import { resolve } from 'node:path';
+import { build, createServer } from 'vite';
+import { serveStatic } from './static-server.mjs';
 
+const dev = process.argv.includes('--dev');
 const hostPort = Number(process.env.HOST_PORT ?? 5173);
 const appsPort = Number(process.env.APPS_PORT ?? 5174);
 const appsOrigin = `http://127.0.0.1:${appsPort}`;
+const define = { 'import.meta.env.VITE_MINIAPPS_ORIGIN': JSON.stringify(appsOrigin) };
+const outDir = resolve(import.meta.dirname, '..', 'demo-dist');
 
-const apps = await createServer({ server: { host: '127.0.0.1', port: appsPort, strictPort: true, cors: true }, clearScreen: false });
-await apps.listen();
-
-const host = await createServer({
-  server: { host: 'localhost', port: hostPort, strictPort: true },
-  define: { 'import.meta.env.VITE_MINIAPPS_ORIGIN': JSON.stringify(appsOrigin) },
-  clearScreen: false,
+process.on('uncaughtException', (error) => {
+  if (error?.code !== 'EADDRINUSE') throw error;
+  console.error(`Port ${error.port} is taken (another demo?): free it, or set HOST_PORT and APPS_PORT, e.g. HOST_PORT=5273 APPS_PORT=5274 npm run demo`);
+  process.exit(1);
 });
-await host.listen();
 
-console.log(`\n  Super-app (host):   http://localhost:${hostPort}/`);
+let stop;
+if (dev) {
+  const apps = await createServer({ server: { host: '127.0.0.1', port: appsPort, strictPort: true, cors: true }, clearScreen: false });
+  await apps.listen();
+  const host = await createServer({ server: { host: 'localhost', port: hostPort, strictPort: true }, define, clearScreen: false });
+  await host.listen();
+  stop = () => Promise.all([host.close(), apps.close()]);
+} else {
+  await build({ define, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  // One build, two sites: the apps' pages are part of it, served from the second origin.
+  const servers = await Promise.all([
+    serveStatic({ root: outDir, host: 'localhost', port: hostPort }),
+    serveStatic({ root: outDir, host: '127.0.0.1', port: appsPort }),
+  ]);
+  stop = () => Promise.all(servers.map((server) => new Promise((done) => server.close(done))));
+}
+
+console.log(`\n  Super-app (host):   http://localhost:${hostPort}/   ${dev ? '(dev server, hot reload)' : '(production build in demo-dist/)'}`);
 console.log(`  Mini-apps origin:   ${appsOrigin}/`);
 console.log(`  UI kit gallery:     http://localhost:${hostPort}/demo/kit.html\n`);
 
-const stop = async () => {
-  await Promise.all([host.close(), apps.close()]);
+const shutdown = async () => {
+  await stop();
   process.exit(0);
 };
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

@@ -7,11 +7,13 @@ import type { DemoShell } from './demo-shell.ts';
 installTokens();
 const shell = document.querySelector<DemoShell>('demo-shell')!;
 const session = createSessionHolder();
+// The splash in index.html stays unrendered under the shell's shadow root; drop it once the shell has painted.
+void shell.updateComplete.then(() => shell.replaceChildren());
 try {
   // The host backend runs in this page (msw + IndexedDB): the demo needs no server.
   await startDemoBackend();
-  shell.client = createBackendClient({ baseUrl: '/api', getSessionToken: () => session.get() });
   shell.session = session;
+  shell.client = createBackendClient({ baseUrl: '/api', getSessionToken: () => session.get() });
 } catch (error) {
-  shell.startupError = `The demo backend could not start: ${String(error)}`;
+  shell.startupError = String(error);
 }

@@ -1,112 +1,112 @@
-import { css, html, LitElement } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
-import { demoButtonStyles } from './buttons.styles.ts';
 import type { OfferResponse } from '../../src/backend/contract.ts';
+import { localeOf } from '../../ui-kit/base/i18n.ts';
+import type { CloseEventDetail } from '../../ui-kit/base/modal.ts';
+import '../../ui-kit/components/button/button.ts';
+import '../../ui-kit/components/modal-page/modal-page.ts';
+import type { MaModalPage } from '../../ui-kit/components/modal-page/modal-page.ts';
+
+const texts = {
+  en: { accept: 'Accept', decline: 'Decline', version: (v: number, date: string) => `Version ${v}, published ${date}`, link: 'The offer as a document', app: 'Before you open' },
+  ru: { accept: 'Принять', decline: 'Отказаться', version: (v: number, date: string) => `Редакция ${v} от ${date}`, link: 'Оферта отдельным документом', app: 'Перед открытием' },
+};
 
 /**
- * The offer (terms) of a mini-app, shown before its first launch and after the offer changes.
- * A modal `<dialog>`: focus stays inside, Escape declines.
+ * The offer (terms) of a mini-app, shown before its first launch and after the offer changes:
+ * the kit's modal page with the whole text, over the app being opened. Focus stays inside,
+ * Escape and the close button decline, and the page behind gets focus back when it closes.
  *
  * @fires demo-offer-accept - The user accepted; `detail` is the offer (its `version` is what to record).
  * @fires demo-offer-decline - The user declined or dismissed the dialog.
  */
 @customElement('demo-offer-dialog')
 export class DemoOfferDialog extends LitElement {
-  static override styles = [demoButtonStyles, css`
-    dialog {
-      box-sizing: border-box;
-      width: min(560px, calc(100vw - 32px));
-      max-height: calc(100vh - 32px);
-      padding: var(--ma-space-l, 16px);
-      border: none;
-      border-radius: 16px;
-      font-family: var(--ma-font-family, system-ui, sans-serif);
-      color: var(--ma-color-text, #1f1f1f);
-      background: var(--ma-color-surface, #fff);
-      display: grid;
-      gap: var(--ma-space-m, 12px);
-    }
-    dialog:not([open]) {
-      display: none;
-    }
-    dialog::backdrop {
-      background: rgb(0 0 0 / 0.4);
-    }
-    h2 {
-      margin: 0;
-      font-size: var(--ma-font-size-title, 20px);
+  static override styles = css`
+    .meta {
+      margin: 0 0 var(--ma-space-m, 12px);
+      color: var(--ma-color-text-secondary);
+      font-size: var(--ma-font-size-footnote, 13px);
     }
     .text {
-      overflow: auto;
-      max-height: 50vh;
       white-space: pre-wrap;
-      color: var(--ma-color-text-secondary, #444746);
+      overflow-wrap: break-word;
+      line-height: 1.5;
+      margin: 0;
+    }
+    a {
+      display: inline-block;
+      margin-top: var(--ma-space-m, 12px);
+      color: var(--ma-color-link);
     }
     .actions {
       display: flex;
-      justify-content: flex-end;
       gap: var(--ma-space-s, 8px);
+      justify-content: flex-end;
+      flex-wrap: wrap;
     }
-    button:focus-visible,
-    a:focus-visible {
-      outline: 2px solid var(--ma-color-focus, #0b57d0);
-      outline-offset: 2px;
-    }
-    a {
-      color: var(--ma-color-link, #0b57d0);
-    }
-  `];
+  `;
 
   /** The offer to show. */
   @property({ attribute: false }) offer: OfferResponse | null = null;
 
-  @query('dialog') private dialog!: HTMLDialogElement;
+  /** The app the offer belongs to, named in the page's subtitle. */
+  @property({ attribute: 'app-name' }) appName = '';
 
-  /** Opens the dialog; resolves `true` on Accept, `false` on Decline or Escape. */
+  @query('ma-modal-page') private page!: MaModalPage;
+
+  #settle: ((accepted: boolean) => void) | undefined;
+
+  /** Opens the dialog; resolves `true` on Accept, `false` on Decline, Escape or close. */
   async show(offer?: OfferResponse): Promise<boolean> {
     if (offer) this.offer = offer;
+    this.#settle?.(false);
     await this.updateComplete;
-    if (!this.dialog.open) this.dialog.showModal();
-    return new Promise((resolve) => {
-      const accept = () => settle(true);
-      const decline = () => settle(false);
-      const settle = (accepted: boolean) => {
-        this.removeEventListener('demo-offer-accept', accept);
-        this.removeEventListener('demo-offer-decline', decline);
-        resolve(accepted);
-      };
-      this.addEventListener('demo-offer-accept', accept);
-      this.addEventListener('demo-offer-decline', decline);
-    });
+    const decided = new Promise<boolean>((resolve) => (this.#settle = resolve));
+    this.page.open = true;
+    return decided;
   }
 
   /** Closes without deciding anything. */
   close(): void {
-    this.dialog?.close();
+    this.#settle = undefined;
+    if (this.page?.open) this.page.close('api');
+  }
+
+  get open(): boolean {
+    return this.page?.open ?? false;
   }
 
   protected override render() {
     const offer = this.offer;
+    const t = texts[localeOf(this)];
+    const published = offer ? new Intl.DateTimeFormat(localeOf(this), { dateStyle: 'long' }).format(new Date(offer.publishedAt)) : '';
     return html`
-      <dialog part="dialog" aria-labelledby="title" aria-describedby="text" @cancel=${this.onCancel}>
-        <h2 id="title" part="title">${offer?.title ?? ''}</h2>
-        <div id="text" class="text" part="text" tabindex="0">${offer?.text ?? ''}</div>
-        ${offer?.url ? html`<a href=${offer.url} target="_blank" rel="noopener">Full text of the offer</a>` : ''}
-        <div class="actions">
-          <button class="secondary" type="button" part="decline" @click=${() => this.decide(false)}>Decline</button>
-          <button class="primary" type="button" part="accept" autofocus @click=${() => this.decide(true)}>Accept</button>
+      <ma-modal-page part="dialog" heading=${offer?.title ?? ''} persistent @ma-close=${this.onClose}>
+        ${offer
+          ? html`<p class="meta" part="meta">${this.appName ? `${t.app}: ${this.appName} · ` : ''}${t.version(offer.version, published)}</p>
+              <p id="text" class="text" part="text">${offer.text}</p>
+              ${offer.url ? html`<a href=${offer.url} target="_blank" rel="noopener">${t.link}</a>` : nothing}`
+          : nothing}
+        <div class="actions" slot="footer">
+          <ma-button mode="secondary" part="decline" @click=${() => this.decide(false)}>${t.decline}</ma-button>
+          <ma-button part="accept" autofocus @click=${() => this.decide(true)}>${t.accept}</ma-button>
         </div>
-      </dialog>
+      </ma-modal-page>
     `;
   }
 
-  private onCancel(event: Event) {
-    event.preventDefault();
-    this.decide(false);
+  private onClose(event: CustomEvent<CloseEventDetail>) {
+    if (event.target !== this.page) return;
+    // Escape or the close button: the same as Decline. `close()` has already forgotten the promise.
+    if (this.#settle) this.decide(false, false);
   }
 
-  private decide(accepted: boolean) {
-    this.dialog.close();
+  private decide(accepted: boolean, closePage = true) {
+    const settle = this.#settle;
+    this.#settle = undefined;
+    if (closePage && this.page.open) this.page.close('action', accepted ? 'accept' : 'decline');
+    settle?.(accepted);
     const name = accepted ? 'demo-offer-accept' : 'demo-offer-decline';
     this.dispatchEvent(new CustomEvent(name, { detail: this.offer, bubbles: true, composed: true }));
   }
