@@ -20,6 +20,9 @@ export interface ServerConfig {
   host: string;
   /** PostgreSQL; PGlite in `dataDir` when absent. */
   databaseUrl?: string;
+  /** The SQL schema of the tables (`public`); hosts sharing one database use one each. */
+  databaseSchema: string;
+  /** PGlite's folder; `memory://` keeps nothing (tests). */
   dataDir: string;
   poolSize: number;
   signingKeys: SigningKeySource;
@@ -42,7 +45,8 @@ export const CONFIG_VARIABLES = {
   PORT: 'port to listen on (default 8787; 0 picks a free one)',
   HOST: 'address to bind (default 127.0.0.1; 0.0.0.0 behind a load balancer)',
   DATABASE_URL: 'postgres://user:password@host:5432/db; without it PGlite runs in MINIAPPS_DATA_DIR',
-  MINIAPPS_DATA_DIR: 'PGlite data folder (default .miniapps/pglite)',
+  MINIAPPS_DB_SCHEMA: 'SQL schema of the tables (default public)',
+  MINIAPPS_DATA_DIR: 'PGlite data folder (default .miniapps/pglite; memory:// keeps nothing)',
   MINIAPPS_DB_POOL_SIZE: 'PostgreSQL connections per instance (default 10)',
   MINIAPPS_SIGNING_KEYS: '"store" (default: generated once, kept in the database), a JWKS of private keys as JSON, or a path to such a file',
   MINIAPPS_ALLOWED_ORIGINS: 'comma-separated origins allowed by CORS (e.g. http://localhost:5173), or *',
@@ -86,7 +90,8 @@ export function loadServerConfig(env: Env, cwd = process.cwd()): ServerConfig {
     port: integer('PORT', read('PORT'), 8787, 0, 65535),
     host: read('HOST') ?? '127.0.0.1',
     ...(databaseUrl === undefined ? {} : { databaseUrl }),
-    dataDir: resolve(cwd, read('MINIAPPS_DATA_DIR') ?? '.miniapps/pglite'),
+    databaseSchema: schemaName(read('MINIAPPS_DB_SCHEMA') ?? 'public'),
+    dataDir: dataDir(read('MINIAPPS_DATA_DIR') ?? '.miniapps/pglite', cwd),
     poolSize: integer('MINIAPPS_DB_POOL_SIZE', read('MINIAPPS_DB_POOL_SIZE'), 10, 1, 1000),
     signingKeys: signingKeys(read('MINIAPPS_SIGNING_KEYS'), cwd),
     allowedOrigins: origins(read('MINIAPPS_ALLOWED_ORIGINS')),
@@ -112,6 +117,15 @@ function oneOf<T extends string>(name: string, value: string | undefined, allowe
   if (value === undefined) return fallback;
   if (!(allowed as readonly string[]).includes(value)) throw new ConfigError(name, `expected ${allowed.join(' or ')}, not ${JSON.stringify(value)}`);
   return value as T;
+}
+
+function schemaName(value: string): string {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(value)) throw new ConfigError('MINIAPPS_DB_SCHEMA', `expected 1–63 of a–z, 0–9 and _ (not starting with a digit), not ${JSON.stringify(value)}`);
+  return value;
+}
+
+function dataDir(value: string, cwd: string): string {
+  return value === 'memory://' ? value : resolve(cwd, value);
 }
 
 function checkDatabaseUrl(value: string): void {

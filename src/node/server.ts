@@ -63,6 +63,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   };
   try {
     const store = await openSqlStore(engine, SERVER_SCHEMA, {
+      schema: config.databaseSchema,
       onConflict: (attempt, error) => log.debug('store: transaction conflict, running it again', { attempt, error }),
     });
     if (config.seed === 'demo') await seedStore(store, clock.now());
@@ -71,7 +72,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 
     let bus: EventBus = createLocalEventBus();
     if (config.databaseUrl && 'pool' in engine) {
-      const postgresBus = createPostgresEventBus({ connectionString: config.databaseUrl, pool: engine.pool, log });
+      const postgresBus = createPostgresEventBus({ connectionString: config.databaseUrl, pool: engine.pool, channel: busChannel(config.databaseSchema), log });
       await postgresBus.start();
       cleanups.push(() => postgresBus.close());
       bus = postgresBus;
@@ -148,8 +149,14 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 }
 
 async function openPglite(dataDir: string) {
+  if (dataDir === 'memory://') return createPgliteEngine();
   mkdirSync(dataDir, { recursive: true });
   return createPgliteEngine({ dataDir });
+}
+
+/** One NOTIFY channel per schema: hosts sharing a database do not wake each other. */
+function busChannel(schema: string): string {
+  return schema === 'public' ? 'miniapps_outbox' : `miniapps_outbox_${schema}`.slice(0, 63);
 }
 
 function codeSenderFor(config: ServerConfig, log: Logger): CodeSender {
