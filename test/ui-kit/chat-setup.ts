@@ -1,10 +1,16 @@
 /** Mounting `<ma-chat>` for its tests, and finding things in its shadow root. */
 import { fixture, html, waitUntil } from '@open-wc/testing';
+import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import '../../ui-kit/components/chat/chat.ts';
 import type { MaChat } from '../../ui-kit/components/chat/chat.ts';
 import type { MaChatComposer } from '../../ui-kit/components/chat/chat-composer.ts';
 import type { FakeChatController } from './chat-fake.ts';
 import { nextFrame } from './helpers.ts';
+
+// A virtualizer resizing its rows in the frame it measured them makes Chromium report a
+// "ResizeObserver loop" on window.onerror: benign (the notifications come next frame), and the
+// virtualizer's own helper ignores exactly that message in every test that imports this module.
+setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach, { suppressErrorLogging: true });
 
 export async function mountChat(controller: FakeChatController, options: { lang?: string; height?: number } = {}): Promise<MaChat> {
   const box = await fixture<HTMLElement>(html`<div lang=${options.lang ?? 'en'} style="display: flex; flex-direction: column; width: 400px; height: ${options.height ?? 600}px">

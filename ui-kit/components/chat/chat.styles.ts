@@ -21,12 +21,15 @@ export const chatStyles = css`
     overflow-y: auto;
     overscroll-behavior: contain;
     outline: none;
+    /* The virtualizer's sizer is a line of 2px text: a line height of 1 keeps it from adding to the scroll height. */
+    line-height: 1;
   }
   .list:focus-visible {
     box-shadow: var(--ma-focus-ring-inset);
   }
   .row {
     width: 100%;
+    line-height: var(--ma-line-height-text);
     box-sizing: border-box;
     padding: var(--ma-space-2xs) var(--ma-space-m);
     outline: none;
@@ -97,6 +100,10 @@ export const chatStyles = css`
     background: var(--ma-chat-own-bubble);
     color: var(--ma-chat-on-own-bubble);
   }
+  .own .meta,
+  .own .file-size {
+    color: inherit;
+  }
   .own .bubble.failed {
     background: var(--ma-color-surface);
     color: var(--ma-color-text);
@@ -113,7 +120,6 @@ export const chatStyles = css`
   }
   .deleted {
     font-style: italic;
-    opacity: 0.8;
   }
   .bubble a {
     color: var(--ma-color-link);
@@ -128,7 +134,7 @@ export const chatStyles = css`
     gap: var(--ma-space-xs);
     font-size: var(--ma-font-size-caption);
     line-height: var(--ma-line-height-caption);
-    opacity: 0.8;
+    color: var(--ma-color-text-secondary);
     white-space: nowrap;
   }
   .tick-icon {
@@ -204,7 +210,7 @@ export const chatStyles = css`
   }
   .file-size {
     font-size: var(--ma-font-size-caption);
-    opacity: 0.8;
+    color: var(--ma-color-text-secondary);
   }
   .upload {
     --ma-progress-color: currentColor;

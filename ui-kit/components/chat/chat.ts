@@ -31,6 +31,10 @@ const LOAD_OLDER_THRESHOLD = 400;
 /** How close to the bottom (px) counts as "at the newest message". */
 const BOTTOM_SLACK = 48;
 const LONG_PRESS_MS = 500;
+/** How long a requested scroll position is held while the virtualizer measures new rows. */
+const POSITION_WINDOW_MS = 1500;
+
+type PositionTask = { kind: 'end' } | { kind: 'anchor'; key: string; offset: number };
 
 export interface ChatOpenSnippetDetail {
   snippet: DeepLinkSnippet;
@@ -88,6 +92,9 @@ export class MaChat extends LitElement {
   private stuck = true;
   private opened = false;
   private anchor: { key: string; index: number; offset: number } | null = null;
+  private rowsChanged = false;
+  private positionTask: PositionTask | null = null;
+  private positionUntil = 0;
   private range = { first: -1, last: -1 };
   private visible = { first: -1, last: -1 };
   private pressTimer: ReturnType<typeof setTimeout> | undefined;
@@ -177,41 +184,84 @@ export class MaChat extends LitElement {
       this.captureAnchor();
       this.rows = buildRows(controller.entries, controller.pending, controller.viewer, this.unreadId ?? null);
       this.rowsFrom = { entries: controller.entries, pending: controller.pending };
+      this.rowsChanged = true;
       this.hasUnread = controller.entries.some((entry) => entry.readAt === null && entry.deletedAt === null && isFromOtherSide(entry, controller.viewer));
     }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (!this.list || !this.controller) return;
+    if (!this.list || !this.controller || !this.rowsChanged) return;
+    this.rowsChanged = false;
     if (!this.opened) {
       if (this.rows.length > 0) void this.open();
-      return;
+    } else if (this.stuck) {
+      void this.requestPosition({ kind: 'end' });
+    } else if (this.anchor) {
+      void this.requestPosition({ kind: 'anchor', key: this.anchor.key, offset: this.anchor.offset });
     }
-    if (this.stuck) this.scrollToEnd();
-    else if (this.anchor) void this.restoreAnchor(this.anchor);
     this.anchor = null;
   }
 
   /** First show: the newest message at the bottom. */
   private async open(): Promise<void> {
     this.opened = true;
-    this.scrollToEnd();
-    await this.layoutSettled();
+    await this.requestPosition({ kind: 'end' });
     this.maybeMarkRead();
     this.maybeLoadOlder();
   }
 
-  private scrollToEnd(): void {
-    const last = this.rows.length - 1;
-    if (last < 0) return;
-    if (last > this.range.last) {
-      this.virtualizer?.element(last)?.scrollIntoView({ block: 'end' });
-    } else {
-      void this.layoutSettled().then(() => {
-        if (this.list) this.list.scrollTop = this.list.scrollHeight;
-      });
+  /**
+   * Asks for a scroll position that the virtualizer can only reach once it has laid out the new
+   * rows (it takes them a few microtasks after the render, then measures them): the task is
+   * applied after each of its layouts for a short while, and dropped on the viewer's own input.
+   */
+  private async requestPosition(task: PositionTask): Promise<void> {
+    this.positionTask = task;
+    this.positionUntil = performance.now() + POSITION_WINDOW_MS;
+    // Held until a settled layout finds the position already right.
+    while (this.positionTask === task) {
+      await this.layoutSettled();
+      if (this.positionTask !== task) return;
+      if (this.applyPosition()) this.positionTask = null;
     }
+  }
+
+  /** Moves towards the requested position; true when it was already there (or given up). */
+  private applyPosition(): boolean {
+    const task = this.positionTask;
+    const list = this.list;
+    if (!task || !list || performance.now() > this.positionUntil) return true;
+    if (task.kind === 'end') {
+      const last = this.rows.length - 1;
+      if (last < 0) return true;
+      if (last > this.range.last) {
+        this.virtualizer?.element(last)?.scrollIntoView({ block: 'end' });
+        return false;
+      }
+      if (list.scrollTop + list.clientHeight >= list.scrollHeight - 1) return true;
+      list.scrollTop = list.scrollHeight - list.clientHeight;
+      return false;
+    }
+    const row = list.querySelector<HTMLElement>(`.row[data-key="${CSS.escape(task.key)}"]`);
+    if (row) {
+      const drift = row.getBoundingClientRect().top - list.getBoundingClientRect().top - task.offset;
+      if (Math.abs(drift) < 1) return true;
+      list.scrollTop += drift;
+      return false;
+    }
+    const index = this.rows.findIndex((candidate) => candidate.key === task.key);
+    if (index < 0) return true;
+    this.virtualizer?.element(index)?.scrollIntoView({ block: 'start' });
+    return false;
+  }
+
+  private afterLayout(): void {
+    if (this.positionTask) queueMicrotask(() => this.applyPosition());
+  }
+
+  private onUserScrollIntent(): void {
+    this.positionTask = null;
   }
 
   /** Notes the first visible row and its offset, to keep it in place when rows are added above it. */
@@ -226,26 +276,6 @@ export class MaChat extends LitElement {
         this.anchor = { key: row.dataset.key!, index: Number(row.dataset.index), offset: box.top - top };
         return;
       }
-    }
-  }
-
-  private async restoreAnchor(anchor: { key: string; index: number; offset: number }): Promise<void> {
-    const index = this.rows.findIndex((row) => row.key === anchor.key);
-    if (index < 0 || index === anchor.index) return;
-    const list = this.list!;
-    const rowOf = () => list.querySelector<HTMLElement>(`.row[data-key="${CSS.escape(anchor.key)}"]`);
-    if (index > this.range.last || index < this.range.first) {
-      this.virtualizer?.element(index)?.scrollIntoView({ block: 'start' });
-    }
-    await this.layoutSettled();
-    // Twice: the first pass measures the rows it just rendered, which may move the anchor again.
-    for (let pass = 0; pass < 2; pass++) {
-      const row = rowOf();
-      if (!row) return;
-      const drift = row.getBoundingClientRect().top - list.getBoundingClientRect().top - anchor.offset;
-      if (Math.abs(drift) < 1) return;
-      list.scrollTop += drift;
-      await this.layoutSettled();
     }
   }
 
@@ -286,7 +316,7 @@ export class MaChat extends LitElement {
   private maybeLoadOlder(): void {
     const controller = this.controller;
     const list = this.list;
-    if (!controller || !list || !this.opened || this.loadingOlder || !controller.hasOlder) return;
+    if (!controller || !list || !this.opened || this.positionTask || this.loadingOlder || !controller.hasOlder) return;
     if (list.scrollTop > LOAD_OLDER_THRESHOLD && list.scrollHeight > list.clientHeight) return;
     this.loadingOlder = true;
     this.stuck = false;
@@ -300,17 +330,19 @@ export class MaChat extends LitElement {
 
   private onScroll(): void {
     const list = this.list!;
-    if (this.opened) this.stuck = list.scrollTop + list.clientHeight >= list.scrollHeight - BOTTOM_SLACK;
+    if (this.opened && this.positionTask?.kind !== 'end') this.stuck = list.scrollTop + list.clientHeight >= list.scrollHeight - BOTTOM_SLACK;
     this.cancelPress();
     this.maybeLoadOlder();
   }
 
   private onRangeChanged(event: RangeChangedEvent): void {
     this.range = { first: event.first, last: event.last };
+    this.afterLayout();
   }
 
   private onVisibilityChanged(event: VisibilityChangedEvent): void {
     this.visible = { first: event.first, last: event.last };
+    this.afterLayout();
     this.maybeMarkRead();
   }
 
@@ -320,6 +352,7 @@ export class MaChat extends LitElement {
   }
 
   private onListKeydown(event: KeyboardEvent): void {
+    this.positionTask = null;
     const onList = event.target === this.list;
     const index = onList ? -1 : this.rowIndexOf(event.target);
     const onRow = index >= 0 && (event.target as HTMLElement).classList.contains('row');
@@ -460,7 +493,7 @@ export class MaChat extends LitElement {
     }
     composer.clear();
     this.stuck = true;
-    this.scrollToEnd();
+    void this.requestPosition({ kind: 'end' });
   }
 
   override render() {
@@ -476,6 +509,8 @@ export class MaChat extends LitElement {
           aria-label=${this.label || msg(CHAT_MESSAGES, this)}
           aria-busy=${this.loadingOlder ? 'true' : 'false'}
           @scroll=${this.onScroll}
+          @wheel=${this.onUserScrollIntent}
+          @touchstart=${this.onUserScrollIntent}
           @rangeChanged=${this.onRangeChanged}
           @visibilityChanged=${this.onVisibilityChanged}
           @keydown=${this.onListKeydown}
