@@ -118,7 +118,7 @@ for (const [name, start] of targets) {
       expect(repeated.paymentId).to.equal(created.paymentId);
       const paid = await client.confirmPayment(created.paymentId, 'succeed');
       expect(paid.status).to.equal('succeeded');
-      const receipt = await verifyReceipt(paid.receipt!, { jwks: await client.jwks() }, { issuer: target.issuer, audience: bakery.id });
+      const receipt = await verifyReceipt(paid.receipt!, { jwks: await client.jwks() }, { issuer: target.issuer, audience: bakery.id, now: Date.now() });
       expect(receipt).to.deep.include({ paymentId: created.paymentId, amount: 12_345, status: 'succeeded' });
       expect((await client.createPayment(bakery.id, request)).status).to.equal('succeeded');
       await expectBackendError(client.createPayment(bakery.id, { ...request, amount: 1 }), 'IDEMPOTENCY_CONFLICT', 409);
