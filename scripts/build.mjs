@@ -59,4 +59,10 @@ if (absent.size) {
   process.exit(1);
 }
 writeFileSync(join(dist, 'custom-elements.json'), JSON.stringify(manifest));
+
+// The `miniapps dev` page (src/devhost/page), bundled with esbuild into dist/devhost so the
+// installed package serves it as is, with no bundler of its own.
+const { bundleDevHostPage } = await import('../src/devhost/bundle.mjs');
+await bundleDevHostPage(join(dist, 'devhost'));
+
 console.log(`build: dist/ written (${[...files(dist)].length} files)`);

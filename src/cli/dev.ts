@@ -70,6 +70,9 @@ export function parseDevArgs(args: readonly string[]): DevArgs {
   } catch {
     throw new DevArgsError(`--app "${app.slice(0, 200)}" is not a URL; give an absolute http(s) URL such as http://localhost:5173`);
   }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:' && !app.includes('//')) {
+    throw new DevArgsError(`--app "${app.slice(0, 200)}" has no http:// or https://; did you mean --app http://${app.slice(0, 200)}?`);
+  }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new DevArgsError(`--app must be an http(s) URL, not ${url.protocol.replace(/:$/, '')}: e.g. http://localhost:5173`);
   }

@@ -49,10 +49,11 @@ describe('miniapps dev: the command line', () => {
   });
 
   it('refuses an app URL that is not an absolute http(s) URL', () => {
-    expect(argsError(['--app', 'localhost:5173'])).to.match(/must be an http\(s\) URL, not localhost/);
+    expect(argsError(['--app', 'localhost:5173'])).to.equal('--app "localhost:5173" has no http:// or https://; did you mean --app http://localhost:5173?');
     expect(argsError(['--app', '/app/'])).to.match(/is not a URL/);
     expect(argsError(['--app', 'ftp://files.example/app'])).to.match(/must be an http\(s\) URL, not ftp/);
-    expect(argsError(['--app', 'javascript:alert(1)'])).to.match(/not javascript/);
+    expect(argsError(['--app', 'javascript://alert(1)'])).to.match(/not javascript/);
+    expect(argsError(['--app', 'javascript:alert(1)'])).to.match(/has no http:\/\//);
   });
 
   it('refuses a bad port, an unknown user, capability or option', () => {
@@ -96,6 +97,17 @@ describe('miniapps dev: the command line', () => {
       const { result, errors } = await captured(() => run(['--app', 'http://127.0.0.1:5173', '--port', String(takenPort)], { pageDir, until: new Promise(() => {}) }));
       expect(result).to.equal(1);
       expect(errors).to.equal(`miniapps dev: port ${takenPort} is in use; choose another with --port (0 picks a free one)`);
+    });
+
+    it('refuses an app on the dev host’s own origin', async () => {
+      const probe = createServer();
+      await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+      const port = (probe.address() as AddressInfo).port;
+      await new Promise<void>((resolve) => probe.close(() => resolve()));
+      const { result, errors } = await captured(() => run(['--app', `http://localhost:${port}/app/`, '--port', String(port)], { pageDir, until: new Promise(() => {}) }));
+      expect(result).to.equal(1);
+      expect(errors).to.match(/is on the dev host's own origin/);
+      expect(await fetch(`http://localhost:${port}/`).then(() => 'answered', () => 'closed')).to.equal('closed');
     });
 
     it('says so when the page is not built', async () => {

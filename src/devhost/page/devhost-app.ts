@@ -76,8 +76,9 @@ export class DevHostApp extends LitElement {
     }
   }
 
-  override firstUpdated(): void {
-    if (this.settings) this.launch();
+  override updated(): void {
+    // The first render with settings has drawn the frame's box: the app opens in it.
+    if (this.settings && !this.#host) this.launch();
   }
 
   override disconnectedCallback(): void {
@@ -89,7 +90,10 @@ export class DevHostApp extends LitElement {
   launch(): void {
     const { config, settings } = this;
     if (!config || !settings) return;
-    void this.#host?.close('relaunch');
+    const previous = this.#host;
+    // The old app gets its closing grace out of sight, and out of the new frame's way.
+    if (previous?.iframe) previous.iframe.style.display = 'none';
+    void previous?.close('relaunch');
     this.launchError = undefined;
     this.launchState = 'loading';
     const session = {
@@ -136,6 +140,7 @@ export class DevHostApp extends LitElement {
     if (next.scheme !== previous.scheme) setColorScheme(next.scheme);
     if (RELAUNCH_ON.some((key) => key in changes && JSON.stringify(changes[key]) !== JSON.stringify(previous[key]))) {
       // The frame box takes its new size first, so the launch measures it.
+      this.launchState = 'loading';
       void this.updateComplete.then(() => this.launch());
     } else if (next.scheme !== previous.scheme || next.brand !== previous.brand) {
       this.#host?.setTheme(this.#theme());

@@ -20,8 +20,9 @@ export interface DevSettings {
 }
 
 export const VIEWPORTS: ReadonlyArray<{ name: string; width: number; height: number }> = [
-  { name: 'Phone 390 × 844', width: 390, height: 844 },
+  { name: 'Phone 375 × 667', width: 375, height: 667 },
   { name: 'Small phone 360 × 640', width: 360, height: 640 },
+  { name: 'Phone 390 × 844', width: 390, height: 844 },
   { name: 'Large phone 430 × 932', width: 430, height: 932 },
   { name: 'Tablet 768 × 1024', width: 768, height: 1024 },
 ];
