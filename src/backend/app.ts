@@ -20,17 +20,20 @@ import {
   TestTokenBody,
 } from './contract.ts';
 import { storageGet, storageKeys, storageRemove, storageSet } from './app-storage.ts';
+import { issueCatalogTestToken } from './catalog.ts';
+import { fromCatalogError } from './catalog-errors.ts';
+import { mountCatalogRoutes } from './catalog-routes.ts';
 import { mountChatRoutes, sessionAudiences, type ChatRoutes } from './chat/routes.ts';
 import { BackendError } from './errors.ts';
 import { openEventStream } from './event-stream.ts';
 import { body, check, param } from './http-input.ts';
 import { issueTokenFor, requireApp, tokenStatus } from './launch-tokens.ts';
-import { acceptOffer, currentOffer, offerAcceptance, publishOffer } from './offers.ts';
+import { acceptOffer, currentOffer, offerAcceptance, partnerKeyActor, publishOffer } from './offers.ts';
 import type { Outbox } from './outbox.ts';
 import { cancelPayment, confirmPayment, confirmPaymentCode, paymentStatus, startPayment } from './payments.ts';
 import { sendPush } from './push.ts';
 import { sha256 } from './ports.ts';
-import { Collection, profileOf, type UserRecord } from './records.ts';
+import { profileOf, type AppRecord } from './records.ts';
 import { resolveStaff, staffProfile } from './staff.ts';
 import { bearerToken, requestCode, resolveSession, signIn, signOut } from './sign-in.ts';
 import { iso } from './context.ts';
@@ -49,7 +52,8 @@ export function createBackendApp(deps: BackendDeps): BackendApp {
   const ctx = resolveContext(deps);
   const app = new Hono().basePath(API_PREFIX);
 
-  app.onError((error, c) => {
+  app.onError((thrown, c) => {
+    const error = fromCatalogError(thrown);
     if (error instanceof BackendError) {
       if (error.code === 'RATE_LIMITED') c.header('Retry-After', String(retryAfter(error)));
       return c.json(error.toBody(), error.status as 400);
@@ -111,15 +115,11 @@ export function createBackendApp(deps: BackendDeps): BackendApp {
     return c.json(await acceptOffer(ctx, appId, user.id, version));
   });
 
+  // Partner-key routes: the same catalog rules as the staff routes (docs/backend.md, "Catalog").
   app.post('/partner/apps/:appId/test-tokens', async (c) => {
     const appId = param(c, 'appId', AppIdParam);
-    await requirePartner(ctx, c, appId);
-    const { userId, premisesId } = await body(c, TestTokenBody);
-    const user = await ctx.store.get<UserRecord>(Collection.USERS, userId);
-    if (!user) throw new BackendError('UNKNOWN_USER', `No user "${userId}"`);
-    const profile = profileOf(user, premisesId);
-    if (!profile) throw new BackendError('UNKNOWN_PREMISES', `User "${userId}" has no premises "${premisesId}"`);
-    return c.json(await issueTokenFor(ctx, appId, profile, { test: true }));
+    const record = await requirePartner(ctx, c, appId);
+    return c.json(await issueCatalogTestToken(ctx, record, partnerKeyActor(record), await body(c, TestTokenBody)));
   });
 
   app.put('/partner/apps/:appId/offer', async (c) => {
@@ -204,6 +204,9 @@ export function createBackendApp(deps: BackendDeps): BackendApp {
     return c.json(await storageKeys(ctx, appId, user.id));
   });
 
+  // The catalog (docs/backend.md, "Catalog").
+  mountCatalogRoutes(app, ctx);
+
   // The chat (docs/backend.md, "Chat").
   const chat = mountChatRoutes(app, ctx);
 
@@ -226,12 +229,13 @@ function eventCursor(c: Context): number | null {
   return after === undefined ? null : check(EventCursor, after, 'after');
 }
 
-async function requirePartner(ctx: BackendContext, c: Context, appId: string): Promise<void> {
+async function requirePartner(ctx: BackendContext, c: Context, appId: string): Promise<AppRecord> {
   const app = await requireApp(ctx, appId);
   const key = bearerToken(c.req.header('Authorization'));
-  if (!key || (await sha256(key)) !== app.partnerKeyHash) {
+  if (!key || app.partnerKeyHash === null || (await sha256(key)) !== app.partnerKeyHash) {
     throw new BackendError('UNAUTHORIZED', 'A valid partner key for this app is required: Authorization: Bearer <partner key>');
   }
+  return app;
 }
 
 function retryAfter(error: BackendError): number {

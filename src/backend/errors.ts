@@ -32,6 +32,20 @@ export const BackendErrorCode = {
   PAYMENTS_DISABLED: 'PAYMENTS_DISABLED',
   /** 403: the app is not available to this user (Testing and the user is no tester, or not published). */
   APP_NOT_AVAILABLE: 'APP_NOT_AVAILABLE',
+  /** 404: the app has no widget with this id. */
+  WIDGET_NOT_FOUND: 'WIDGET_NOT_FOUND',
+  /** 404: the app has no build with this id, or its bytes are not kept. */
+  BUILD_NOT_FOUND: 'BUILD_NOT_FOUND',
+  /** 400: no partner organisation has this id. */
+  UNKNOWN_ORGANISATION: 'UNKNOWN_ORGANISATION',
+  /** 409: the catalog's status table has no such move from the app's status; `details.action`, `details.status`. */
+  TRANSITION_FORBIDDEN: 'TRANSITION_FORBIDDEN',
+  /** 409: the move is possible only after the app has passed moderation; `details.action`, `details.status`. */
+  REVIEW_REQUIRED: 'REVIEW_REQUIRED',
+  /** 409: the app is not ready for the move (`details.reason`: `no-build`, `no-licence`). */
+  PRECONDITION_FAILED: 'PRECONDITION_FAILED',
+  /** 409: only Active and Testing apps can be placed as widgets; `details.status`. */
+  APP_NOT_PLACEABLE: 'APP_NOT_PLACEABLE',
   /** 409: the offer changed since it was shown; `details.currentVersion`. */
   OFFER_CHANGED: 'OFFER_CHANGED',
   /** 409: the idempotency key already belongs to a payment with another order, amount or currency; `details.field`, `details.paymentId`. */
@@ -71,6 +85,13 @@ export const BACKEND_ERROR_STATUS: { readonly [C in BackendErrorCode]: number } 
   PAYMENT_NOT_FOUND: 404,
   PAYMENTS_DISABLED: 403,
   APP_NOT_AVAILABLE: 403,
+  WIDGET_NOT_FOUND: 404,
+  BUILD_NOT_FOUND: 404,
+  UNKNOWN_ORGANISATION: 400,
+  TRANSITION_FORBIDDEN: 409,
+  REVIEW_REQUIRED: 409,
+  PRECONDITION_FAILED: 409,
+  APP_NOT_PLACEABLE: 409,
   OFFER_CHANGED: 409,
   IDEMPOTENCY_CONFLICT: 409,
   ILLEGAL_TRANSITION: 409,

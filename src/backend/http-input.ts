@@ -46,9 +46,17 @@ function tooLarge(maxBytes: number): BackendError {
 }
 
 async function readText(request: Request, maxBytes: number): Promise<string> {
+  return new TextDecoder().decode(await readBytes(request, maxBytes));
+}
+
+/**
+ * The raw body, at most `maxBytes` of it: a larger one is refused with `413 PAYLOAD_TOO_LARGE` by
+ * its `Content-Length`, or as soon as the bytes read pass the bound.
+ */
+export async function readBytes(request: Request, maxBytes: number): Promise<Uint8Array> {
   const declared = request.headers.get('Content-Length');
   if (declared !== null && Number(declared) > maxBytes) throw tooLarge(maxBytes);
-  if (!request.body) return '';
+  if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let length = 0;
@@ -68,5 +76,5 @@ async function readText(request: Request, maxBytes: number): Promise<string> {
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  return new TextDecoder().decode(bytes);
+  return bytes;
 }

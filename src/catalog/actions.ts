@@ -12,6 +12,8 @@ export interface BuildUpload {
   id: string;
   fileName: string;
   sizeBytes: number;
+  /** SHA-256 of the bytes (hex), when the uploader computed it. */
+  sha256?: string;
 }
 
 /** Everything that can be done to one app. Licence attachment lives in licences.ts (it spans apps). */

@@ -9,6 +9,8 @@ export interface Build {
   id: string;
   fileName: string;
   sizeBytes: number;
+  /** SHA-256 of the bytes (hex), when the uploader computed it. */
+  sha256?: string;
   uploadedAt: number;
   review: BuildReview;
 }

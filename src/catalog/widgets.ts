@@ -60,12 +60,19 @@ export function setWidgetState(widget: Widget, app: AppRecord, state: WidgetStat
 
 /**
  * The widgets a viewer sees on a screen: published ones whose app the viewer may see. A widget
- * of an app that has since become Inactive or gone to moderation stays placed but hidden.
+ * of an app that has since become Inactive or gone to moderation stays placed but hidden. Where
+ * testers are marked per app, pass a function that says who the viewer is for each app.
  */
-export function visibleWidgets(widgets: readonly Widget[], apps: readonly AppRecord[], screen: WidgetScreen, viewer: Viewer): Widget[] {
+export function visibleWidgets<W extends Widget>(
+  widgets: readonly W[],
+  apps: readonly AppRecord[],
+  screen: WidgetScreen,
+  viewer: Viewer | ((app: AppRecord) => Viewer),
+): W[] {
   const byId = new Map(apps.map((a) => [a.id, a]));
+  const viewerOf = typeof viewer === 'function' ? viewer : () => viewer;
   return widgets.filter((w) => {
     const app = byId.get(w.appId);
-    return w.screen === screen && w.state === 'published' && app !== undefined && canSeeApp(app, viewer);
+    return w.screen === screen && w.state === 'published' && app !== undefined && canSeeApp(app, viewerOf(app));
   });
 }

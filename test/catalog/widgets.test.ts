@@ -93,6 +93,14 @@ describe('catalog: visibility and widgets', () => {
     expect(visibleWidgets([hidden], [app], 'main', user)).to.deep.equal([]);
   });
 
+  it('asks per app whether the viewer is its tester, when testers are marked per app', () => {
+    const beta = { ...appIn('testing', true), id: 'beta' };
+    const other = { ...appIn('testing', true), id: 'other' };
+    const widgets = [beta, other].map((app) => setWidgetState(placeWidget(app, { id: `w-${app.id}`, screen: 'main' }, partner, T0), app, 'published', partner, T0));
+    const seen = visibleWidgets(widgets, [beta, other], 'main', (app) => ({ isTester: app.id === 'beta' }));
+    expect(seen.map((w) => w.appId)).to.deep.equal(['beta']);
+  });
+
   it('hides a published widget from non-testers while its app is Testing, and from all once it leaves Active', () => {
     const testing = appIn('testing', true);
     const widget = setWidgetState(placeWidget(testing, { id: 'w-1', screen: 'showcase' }, partner, T0), testing, 'published', partner, T0);
