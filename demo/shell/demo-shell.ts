@@ -233,6 +233,7 @@ export class DemoShell extends LitElement implements ShellServices {
     this.about = undefined;
     if (this.notice && this.hash !== this.#noticeHash) this.notice = '';
     this.#focusPending = true;
+    this.requestUpdate();
     const match = findPage(this.hash, this.pages);
     if (match?.page.load && !this.loadedPages.has(match.page.id)) {
       await match.page.load();
@@ -258,6 +259,7 @@ export class DemoShell extends LitElement implements ShellServices {
         signIn: () => {
           this.gate = 'sign-in';
           this.#focusPending = true;
+          this.requestUpdate();
           return new Promise<boolean>((resolve) => (this.#answerSignIn = resolve));
         },
         showOffer: async (offer) => {
@@ -272,6 +274,7 @@ export class DemoShell extends LitElement implements ShellServices {
     this.#answerSignIn = undefined;
     await this.#refreshUser();
     this.#focusPending = true;
+    this.requestUpdate();
     if (result.status === 'ok') this.launched = app;
     else if (result.status === 'declined' || result.status === 'signed-out') this.#goBack(match.page, this.#context());
     else {

@@ -398,7 +398,9 @@ export class MiniAppHost extends EventTarget {
   #markReady(): void {
     if (this.#state !== 'connected' && this.#state !== 'loading') return;
     clearTimeout(this.#readyTimer);
-    this.#readyTimer = undefined;
+    // An app ready on load (no SDK, so no hello) has shown it is served: the load probe has nothing left to find.
+    clearTimeout(this.#probeTimer);
+    this.#readyTimer = this.#probeTimer = undefined;
     this.#state = 'ready';
     this.dispatchEvent(new CustomEvent('ready', { detail: { launchId: this.#launch!.launchId } }));
   }

@@ -8,26 +8,31 @@ const offer: OfferResponse = {
   appId: 'bakery',
   version: 3,
   title: 'Corner Bakery: terms of sale',
-  text: 'Orders are baked to order.',
+  text: 'Orders are baked to order.\n\nPayment is taken when the order is confirmed. You can cancel until it is baked.',
   publishedAt: '2025-03-01T09:00:00.000Z',
-};
+} as OfferResponse;
 
 describe('<demo-offer-dialog>', () => {
   let el: DemoOfferDialog;
   beforeEach(async () => {
-    el = await fixture<DemoOfferDialog>(html`<demo-offer-dialog></demo-offer-dialog>`);
+    el = await fixture<DemoOfferDialog>(html`<demo-offer-dialog app-name="Corner Bakery"></demo-offer-dialog>`);
   });
 
-  const dialog = () => el.shadowRoot!.querySelector('dialog')!;
-  const button = (part: string) => el.shadowRoot!.querySelector<HTMLButtonElement>(`[part=${part}]`)!;
+  const page = () => el.shadowRoot!.querySelector('ma-modal-page')!;
+  const nativeDialog = () => page().shadowRoot!.querySelector('dialog')!;
+  const button = (part: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part=${part}]`)!;
 
-  it('shows the offer as a labelled modal dialog', async () => {
+  it('shows the whole offer in the kit’s modal page, with the kit’s buttons', async () => {
     void el.show(offer);
     await el.updateComplete;
-    expect(dialog().open).to.equal(true);
-    expect(dialog().matches(':modal')).to.equal(true);
-    expect(el.shadowRoot!.getElementById(dialog().getAttribute('aria-labelledby')!)!.textContent).to.equal(offer.title);
-    expect(el.shadowRoot!.getElementById(dialog().getAttribute('aria-describedby')!)!.textContent).to.equal(offer.text);
+    await page().updateComplete;
+    expect(nativeDialog().open).to.equal(true);
+    expect(nativeDialog().matches(':modal')).to.equal(true);
+    expect(page().heading).to.equal(offer.title);
+    expect(el.shadowRoot!.querySelector('[part=text]')!.textContent).to.equal(offer.text);
+    expect(el.shadowRoot!.querySelector('[part=meta]')!.textContent).to.contain('Corner Bakery').and.to.contain('Version 3');
+    expect(button('accept').localName).to.equal('ma-button');
+    expect(button('decline').localName).to.equal('ma-button');
     await expect(el).to.be.accessible();
   });
 
@@ -39,7 +44,7 @@ describe('<demo-offer-dialog>', () => {
     button('accept').click();
     expect(await decision).to.equal(true);
     expect(detail!.version).to.equal(3);
-    expect(dialog().open).to.equal(false);
+    expect(el.open).to.equal(false);
   });
 
   it('resolves false on Decline', async () => {
@@ -52,10 +57,20 @@ describe('<demo-offer-dialog>', () => {
   it('resolves false when dismissed with Escape', async () => {
     const decision = el.show(offer);
     await el.updateComplete;
+    await page().updateComplete;
     button('accept').focus();
     await sendKeys({ press: 'Escape' });
     expect(await decision).to.equal(false);
-    expect(dialog().open).to.equal(false);
+    expect(el.open).to.equal(false);
+  });
+
+  it('speaks Russian under lang="ru"', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="ru"><demo-offer-dialog></demo-offer-dialog></div>`);
+    const ru = wrapper.querySelector('demo-offer-dialog')!;
+    void ru.show(offer);
+    await ru.updateComplete;
+    expect(ru.shadowRoot!.querySelector('[part=accept]')!.textContent!.trim()).to.equal('Принять');
+    ru.close();
   });
 
   it('opens a throw-away dialog with showOfferDialog and removes it afterwards', async () => {
@@ -63,7 +78,7 @@ describe('<demo-offer-dialog>', () => {
     const shown = document.body.lastElementChild as DemoOfferDialog;
     expect(shown.localName).to.equal('demo-offer-dialog');
     await shown.updateComplete;
-    shown.shadowRoot!.querySelector<HTMLButtonElement>('[part=accept]')!.click();
+    shown.shadowRoot!.querySelector<HTMLElement>('[part=accept]')!.click();
     expect(await decision).to.equal(true);
     expect(shown.isConnected).to.equal(false);
   });

@@ -1,6 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../demo/shell/demo-shell.ts';
 import type { DemoShell } from '../../demo/shell/demo-shell.ts';
+import { ShellPreferences } from '../../demo/shell/preferences.ts';
 import type { DemoApp } from '../../demo/apps/catalog.ts';
 import type { MiniAppFrameElement } from '../../src/host/miniapp-frame.ts';
 import { createHarness, type SessionClient } from '../backend/harness.ts';
@@ -32,12 +33,17 @@ describe('demo host: a resident pays, gets a push and taps it', () => {
     history.replaceState(null, '', `${location.pathname}${location.search}#/app/bakery`);
     const session = { get: () => client.session.token, set: (token: string) => void (client.session.token = token), clear: () => void (client.session.token = null) };
     loaded = fixtureLoaded(() => frameElement()?.host?.iframe?.contentWindow, 30_000);
-    shell = await fixture<DemoShell>(html`<demo-shell .apps=${[bakery]} .client=${client} .session=${session}></demo-shell>`);
+    // The flows read the host's English texts (the shell itself starts in Russian).
+    const memory = new Map<string, string>();
+    const preferences = new ShellPreferences({ getItem: (key) => memory.get(key) ?? null, setItem: (key, value) => void memory.set(key, value) });
+    preferences.setLocale('en');
+    shell = await fixture<DemoShell>(html`<demo-shell .apps=${[bakery]} .client=${client} .session=${session} .preferences=${preferences}></demo-shell>`);
   });
   afterEach(() => {
     shell.remove();
     document.querySelectorAll('.ma-push-banner, dialog').forEach((node) => node.remove());
     history.replaceState(null, '', location.pathname + location.search);
+    document.documentElement.lang = 'en';
   });
 
   const frameElement = () => shell?.shadowRoot?.querySelector<MiniAppFrameElement>('miniapp-frame');

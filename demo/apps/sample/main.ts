@@ -37,6 +37,7 @@ export class LaunchInspector extends LitElement {
     .actions { display: flex; flex-direction: column; gap: var(--ma-space-s); padding: var(--ma-space-l); }
     code { font-size: 12px; word-break: break-all; }
     .error { color: var(--ma-color-negative); }
+    h1 { margin: 0; padding: var(--ma-space-l) var(--ma-space-l) 0; font-size: var(--ma-font-size-title-2, 22px); }
   `;
 
   @state() private app: MiniApp | undefined;
@@ -94,6 +95,7 @@ export class LaunchInspector extends LitElement {
     }
     const launch = this.launch;
     return html`
+      <h1>Launch inspector</h1>
       <ma-group header="Launch" footer=${this.app ? `Connected to the host, protocol ${this.app.hostVersion}` : 'Connecting…'}>
         <ma-cell subtitle="route">${launch.route}</ma-cell>
         <ma-cell subtitle="anchor">${launch.anchor || '—'}</ma-cell>
