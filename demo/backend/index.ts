@@ -14,12 +14,14 @@ import {
 } from '../../src/backend/index.ts';
 import { createBroadcastEventBus, type BroadcastEventBus } from './broadcast-bus.ts';
 import { openDemoDatabase, type DemoDatabase } from './database.ts';
+import { createIdbBlobs } from './idb-blobs.ts';
 import { createIdbKeys, type IdbKeys } from './idb-keys.ts';
 import { createIdbStore } from './idb-store.ts';
 import { demoSmsInbox } from './sms.ts';
 
 export * from './broadcast-bus.ts';
 export * from './database.ts';
+export * from './idb-blobs.ts';
 export * from './idb-keys.ts';
 export * from './idb-store.ts';
 export * from './session.ts';
@@ -66,7 +68,10 @@ export async function startDemoBackend(options: DemoBackendOptions = {}): Promis
   await seedStore(store, clock.now());
   await keys.ring();
   const bus = createBroadcastEventBus(liveChannelName(db.name));
+  // Chat attachments: their bytes in a database of their own, beside the records.
+  const blobs = await createIdbBlobs(`${db.name}-blobs`);
   const app = createBackendApp({
+    blobs,
     store,
     clock,
     random: cryptoRandom,
@@ -94,6 +99,7 @@ export async function startDemoBackend(options: DemoBackendOptions = {}): Promis
     async stop() {
       worker.stop();
       bus.close();
+      blobs.close();
       db.close();
     },
   };
