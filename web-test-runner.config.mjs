@@ -32,6 +32,9 @@ export default {
           // The hostile-input tests force a GC and read the host page's heap exactly.
           '--js-flags=--expose-gc',
           '--enable-precise-memory-info',
+          // Chromium 156 blocks third-party cookies by default, and with them service workers in a
+          // cross-site frame: the moderator page's review sandbox registers one on the apps' origin.
+          '--disable-features=TrackingProtection3pcd',
         ],
       },
     }),
