@@ -219,6 +219,7 @@ export class MaChat extends LitElement {
   private async requestPosition(task: PositionTask): Promise<void> {
     this.positionTask = task;
     this.positionUntil = performance.now() + POSITION_WINDOW_MS;
+    this.applyPosition();
     // Held until a settled layout finds the position already right.
     while (this.positionTask === task) {
       await this.layoutSettled();
@@ -250,9 +251,13 @@ export class MaChat extends LitElement {
       list.scrollTop += drift;
       return false;
     }
+    // Not drawn: jump by the rows in between at their average height, then correct the drift
+    // once it is drawn (no pin: a pinned virtualizer could take a later scroll for its own).
     const index = this.rows.findIndex((candidate) => candidate.key === task.key);
-    if (index < 0) return true;
-    this.virtualizer?.element(index)?.scrollIntoView({ block: 'start' });
+    const drawn = [...list.querySelectorAll<HTMLElement>('.row')];
+    if (index < 0 || drawn.length === 0 || this.visible.first < 0) return true;
+    const average = drawn.reduce((sum, row) => sum + row.offsetHeight, 0) / drawn.length;
+    list.scrollTop += (index - this.visible.first) * average;
     return false;
   }
 
@@ -269,10 +274,10 @@ export class MaChat extends LitElement {
     this.anchor = null;
     const list = this.list;
     if (!list || this.stuck || !this.opened) return;
-    const top = list.getBoundingClientRect().top;
+    const { top, bottom } = list.getBoundingClientRect();
     for (const row of list.querySelectorAll<HTMLElement>('.row')) {
       const box = row.getBoundingClientRect();
-      if (box.bottom > top + 1 && box.height > 0) {
+      if (box.bottom > top + 1 && box.top < bottom && box.height > 0) {
         this.anchor = { key: row.dataset.key!, index: Number(row.dataset.index), offset: box.top - top };
         return;
       }
@@ -320,8 +325,10 @@ export class MaChat extends LitElement {
     if (list.scrollTop > LOAD_OLDER_THRESHOLD && list.scrollHeight > list.clientHeight) return;
     this.loadingOlder = true;
     this.stuck = false;
-    void controller
-      .loadOlder()
+    // After the next frame: by then the virtualizer has drawn the rows at the new scroll position,
+    // so the row kept in place is the one the viewer sees.
+    void new Promise((resolve) => requestAnimationFrame(resolve))
+      .then(() => controller.loadOlder())
       .catch((error: unknown) => this.toast(describeChatError(error, this)))
       .finally(() => {
         this.loadingOlder = false;
@@ -396,6 +403,8 @@ export class MaChat extends LitElement {
   }
 
   private onPointerDown(event: PointerEvent): void {
+    // A press (on a row or on the scrollbar) is the viewer taking over the scroll position.
+    this.positionTask = null;
     if (event.button !== 0 || (event.target as Element).closest('a, button')) return;
     const index = this.rowIndexOf(event.target);
     if (index < 0) return;
