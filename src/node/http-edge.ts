@@ -163,6 +163,8 @@ export function createEdge(options: EdgeOptions): Edge {
       }
       const headers = new Headers(response.headers);
       headers.set('X-Request-Id', requestId);
+      // While draining, a connection serves no further request: the client opens a new one elsewhere.
+      if (draining) headers.set('Connection', 'close');
       for (const [name, value] of Object.entries(corsHeaders(request))) headers.set(name, value);
       const fields = { requestId, method: request.method, path: url.pathname, status: response.status, ms: now() - started };
       if (url.pathname === '/health' || url.pathname === '/ready') options.log.debug('request', fields);

@@ -8,11 +8,13 @@ import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
+import pg from 'pg';
 import { createBackendApp, type BackendApp } from '../backend/app.ts';
 import type { BackendLimits } from '../backend/context.ts';
 import { createLocalEventBus, type EventBus } from '../backend/event-bus.ts';
 import { cryptoRandom, systemClock, type Clock, type CodeSender } from '../backend/ports.ts';
 import { seedStore } from '../backend/seed.ts';
+import type { SqlEngine } from '../backend/sql/engine.ts';
 import { openSqlStore, type SqlStore } from '../backend/sql/sql-store.ts';
 import type { ServerConfig } from './config.ts';
 import { createEdge } from './http-edge.ts';
@@ -24,6 +26,8 @@ import { createConfiguredKeys, createStoredKeys, SERVER_SCHEMA, type ServerKeys 
 
 export interface StartServerOptions {
   config: ServerConfig;
+  /** A database engine of the caller's instead of the configured one; the server leaves it open. */
+  engine?: SqlEngine;
   log?: Logger;
   /** Overrides the configured sender (the log or the webhook): tests read codes here. */
   codeSender?: CodeSender;
@@ -54,10 +58,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const log = options.log ?? createJsonLogger({ level: config.logLevel });
   const clock = options.clock ?? systemClock;
 
-  const engine = config.databaseUrl
-    ? createPostgresEngine({ connectionString: config.databaseUrl, poolSize: config.poolSize, onIdleError: (error) => log.warn('database: idle connection failed', { error }) })
-    : await openPglite(config.dataDir);
-  const cleanups: (() => Promise<void>)[] = [() => engine.close()];
+  const engine =
+    options.engine ??
+    (config.databaseUrl
+      ? createPostgresEngine({ connectionString: config.databaseUrl, poolSize: config.poolSize, onIdleError: (error) => log.warn('database: idle connection failed', { error }) })
+      : await openPglite(config.dataDir));
+  const cleanups: (() => Promise<void>)[] = options.engine ? [] : [() => engine.close()];
   const cleanUp = async () => {
     for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => log.warn('shutdown: closing failed', { error }));
   };
@@ -71,7 +77,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     await keys.ring();
 
     let bus: EventBus = createLocalEventBus();
-    if (config.databaseUrl && 'pool' in engine) {
+    if (config.databaseUrl && 'pool' in engine && engine.pool instanceof pg.Pool) {
       const postgresBus = createPostgresEventBus({ connectionString: config.databaseUrl, pool: engine.pool, channel: busChannel(config.databaseSchema), log });
       await postgresBus.start();
       cleanups.push(() => postgresBus.close());
@@ -116,7 +122,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         edge.drain();
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         edge.closeLiveStreams();
+        // Keep-alive connections turn idle as their last response ends: close them as they do.
         server.closeIdleConnections();
+        const idleSweep = setInterval(() => server.closeIdleConnections(), 50);
         let timer: ReturnType<typeof setTimeout> | undefined;
         const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), config.shutdownTimeoutMs)));
         if ((await Promise.race([closed, timedOut])) === 'timeout') {
@@ -125,6 +133,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
           await closed;
         }
         clearTimeout(timer);
+        clearInterval(idleSweep);
         await cleanUp();
         log.info('stopped');
       })());

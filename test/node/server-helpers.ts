@@ -7,7 +7,8 @@ import { createBackendClient, type BackendClient, type BackendLimits, type OneTi
 import { loadServerConfig, type ServerConfig } from '../../src/node/config.ts';
 import { createJsonLogger } from '../../src/node/log.ts';
 import { startServer, type RunningServer } from '../../src/node/server.ts';
-import { testDatabaseUrl } from './sql-test-databases.ts';
+import type { SqlEngine } from '../../src/backend/sql/engine.ts';
+import { freshSchema, openTestPglite, testDatabaseUrl } from './sql-test-databases.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -30,19 +31,29 @@ export function testConfig(env: Record<string, string> = {}): ServerConfig {
   return loadServerConfig({ PORT: '0', HOST: '127.0.0.1', MINIAPPS_DATA_DIR: 'memory://', MINIAPPS_SEED: 'demo', ...env });
 }
 
-/** A server in this process; `postgres` puts it on the test PostgreSQL in `schema`. */
+let sharedPglite: Promise<SqlEngine> | undefined;
+/** One in-memory PGlite for every PGlite server of the run (each in its own schema): starting one takes seconds. */
+function pglite(): Promise<SqlEngine> {
+  return (sharedPglite ??= openTestPglite());
+}
+after(async () => {
+  await (await sharedPglite)?.close();
+});
+
+/** A server in this process, on the shared PGlite or, with `postgres`, on the test PostgreSQL; in `schema` (a fresh one by default). */
 export async function startTestServer(
   options: { database?: 'pglite' | 'postgres'; schema?: string; env?: Record<string, string>; limits?: Partial<BackendLimits> } = {},
 ): Promise<TestServer> {
   const env: Record<string, string> = { ...options.env };
   if (options.database === 'postgres') env.DATABASE_URL = testDatabaseUrl();
-  if (options.schema) env.MINIAPPS_DB_SCHEMA = options.schema;
+  env.MINIAPPS_DB_SCHEMA = options.schema ?? freshSchema('server');
   const codes: OneTimeCodeMessage[] = [];
   const logs: Record<string, unknown>[] = [];
   const server = await startServer({
     config: testConfig(env),
     log: createJsonLogger({ level: 'debug', write: (line) => void logs.push(JSON.parse(line) as Record<string, unknown>) }),
     codeSender: (message) => void codes.push(message),
+    ...(options.database === 'postgres' ? {} : { engine: await pglite() }),
     ...(options.limits ? { limits: options.limits } : {}),
   });
   return { server, codes, logs, client: () => clientOf(`${server.url}/api`, () => codes) };
