@@ -283,6 +283,9 @@ async function pushToClient(ctx: BackendContext, { entry, conversation }: { entr
   }
 }
 
+/** Where an upload's bytes are kept in the blob port. */
+export const chatBlobKey = (uploadId: string): string => `chat/${uploadId}`;
+
 export const attachmentPath = (conversationId: string, entryId: string): string => `/chats/${conversationId}/entries/${entryId}/attachment`;
 
 async function findEntry(write: ConversationWrite, entryId: string): Promise<EntryRecord> {
@@ -321,7 +324,7 @@ export async function deleteMessage(ctx: BackendContext, viewer: ChatViewer, con
     return { entry: publicEntry(await write.reviseEntry(tombstone)) };
   });
   if (uploadId) {
-    await ctx.blobs.delete(uploadId);
+    await ctx.blobs.delete(chatBlobKey(uploadId));
     await ctx.store.delete(ChatCollection.UPLOADS, uploadId);
   }
   return answer;
@@ -423,7 +426,7 @@ export async function receiveUpload(ctx: BackendContext, viewer: ChatViewer, con
     }
   }
   if (received !== declared) throw sizeMismatch(declared, String(received));
-  await ctx.blobs.put(uploadId, { bytes: new Blob(chunks as BlobPart[], { type: upload.declaration.mimeType }), mimeType: upload.declaration.mimeType });
+  await ctx.blobs.put(chatBlobKey(uploadId), { bytes: new Blob(chunks as BlobPart[], { type: upload.declaration.mimeType }), mimeType: upload.declaration.mimeType });
   await ctx.store.transaction(async (tx) => {
     const current = await tx.get<UploadRecord>(ChatCollection.UPLOADS, uploadId);
     if (current) await tx.put(ChatCollection.UPLOADS, uploadId, { ...current, completedAt: ctx.clock.now() });
@@ -435,7 +438,7 @@ export async function receiveUpload(ctx: BackendContext, viewer: ChatViewer, con
 export async function readAttachment(ctx: BackendContext, conversationId: string, entryId: string): Promise<Response> {
   const found = await ctx.store.findUnique<EntryRecord>(ChatCollection.ENTRIES, 'id', entryId);
   if (!found || found.value.conversationId !== conversationId || !found.value.uploadId || !found.value.attachment) throw entryNotFound(entryId);
-  const blob = await ctx.blobs.get(found.value.uploadId);
+  const blob = await ctx.blobs.get(chatBlobKey(found.value.uploadId));
   if (!blob) throw entryNotFound(entryId);
   const name = encodeURIComponent(found.value.attachment.fileName);
   return new Response(blob.bytes, {

@@ -13,7 +13,7 @@ export const ChatCollection = {
   ENTRIES: 'chatEntries',
   /** Key: `conversationId/sequenceKey(rev)` → `{ seq }`: the entry that took revision `rev`. */
   REVISIONS: 'chatRevisions',
-  /** Key: upload id → `UploadRecord`; the bytes are in the blob port under the same id. */
+  /** Key: upload id → `UploadRecord`; the bytes are in the blob port under `chat/<uploadId>`. */
   UPLOADS: 'chatUploads',
   /** Key: `sequenceKey(deadline)/conversationId`: when a dialog ends unless the client answers. */
   DEADLINES: 'chatDeadlines',
