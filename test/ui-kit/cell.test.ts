@@ -68,6 +68,16 @@ describe('ma-cell', () => {
     expect(base(el).tabIndex).to.equal(-1);
   });
 
+  it('focus() on a clickable or linked cell lands on its row, so focus can return to it', async () => {
+    const button = await fixture<MaCell>(html`<ma-cell clickable>Open the shop</ma-cell>`);
+    button.focus();
+    expect(button.shadowRoot!.activeElement).to.equal(base(button));
+    expect(document.activeElement).to.equal(button);
+    const link = await fixture<MaCell>(html`<ma-cell href="#/shop">Shop</ma-cell>`);
+    link.focus();
+    expect(link.shadowRoot!.activeElement).to.equal(base(link));
+  });
+
   it('is a link with href', async () => {
     const el = await fixture<MaCell>(html`<ma-cell href="/profile" chevron>Profile</ma-cell>`);
     expect(base(el).tagName).to.equal('A');

@@ -48,6 +48,31 @@ describe('ma-input', () => {
     expect(new FormData(form).get('city')).to.equal('Kazan');
   });
 
+  it('submits the surrounding form on Enter with its submit button, as a native field does', async () => {
+    const form = await fixture<HTMLFormElement>(
+      html`<form><ma-input name="phone" label="Phone"></ma-input><button type="submit" name="go" value="code">Get code</button></form>`,
+    );
+    const el = form.querySelector('ma-input')!;
+    const submits: (string | null)[] = [];
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      submits.push(((event as SubmitEvent).submitter as HTMLButtonElement | null)?.value ?? null);
+      submits.push(String(new FormData(form).get('phone')));
+    });
+    inner(el).focus();
+    await sendKeys({ type: '89990000001' });
+    await sendKeys({ press: 'Enter' });
+    expect(submits).to.deep.equal(['code', '89990000001']);
+    form.querySelector('button')!.disabled = true;
+    await sendKeys({ press: 'Enter' });
+    expect(submits).to.have.length(2);
+    // Outside a form Enter does nothing but type.
+    const lone = await fixture<MaInput>(html`<ma-input label="Alone"></ma-input>`);
+    inner(lone).focus();
+    await sendKeys({ press: 'Enter' });
+    expect(lone.value).to.equal('');
+  });
+
   it('blocks submit when required and empty, and shows the message', async () => {
     const form = await fixture<HTMLFormElement>(html`<form><ma-input name="n" required label="Name"></ma-input></form>`);
     const el = form.querySelector('ma-input')!;

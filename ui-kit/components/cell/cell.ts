@@ -42,6 +42,8 @@ function cloneRow(): DocumentFragment {
 @customElement('ma-cell')
 export class MaCell extends ReactiveElement {
   static override styles = cellStyles;
+  /** `cell.focus()` reaches the row's button or link, so a host can put focus back on the row that opened something. */
+  static override shadowRootOptions: ShadowRootInit = { ...ReactiveElement.shadowRootOptions, delegatesFocus: true };
 
   // Properties start undefined (read as empty / false): a list renders many cells, and every
   // initialised or reflected default costs each of them a little.

@@ -87,6 +87,23 @@ export class MaInput extends FormControl {
     this.commit();
   }
 
+  /**
+   * Enter submits the surrounding form, as in a native single-line field (implicit submission):
+   * the inner input lives in a shadow root, so the browser does not do it for us.
+   */
+  private onKeydown = (event: KeyboardEvent) => {
+    if (event.key !== 'Enter' || event.isComposing || event.defaultPrevented || this.readonly || this.isDisabled) return;
+    const form = this.form;
+    if (!form) return;
+    event.preventDefault();
+    const submitter = [...form.elements].find(
+      (element): element is HTMLButtonElement | HTMLInputElement =>
+        (element instanceof HTMLButtonElement || element instanceof HTMLInputElement) && element.type === 'submit',
+    );
+    if (submitter?.disabled) return;
+    form.requestSubmit(submitter);
+  };
+
   protected override render() {
     const disabled = this.isDisabled;
     return html`
@@ -116,6 +133,7 @@ export class MaInput extends FormControl {
           aria-describedby=${this.describedBy}
           @input=${() => (this.value = this.input.value)}
           @change=${this.commit}
+          @keydown=${this.onKeydown}
         />
         ${this.clearable && this.value && !disabled && !this.readonly
           ? html`<button type="button" class="clear" part="clear-button" aria-label=${msg(CLEAR, this)} @click=${this.onClear}>
