@@ -10,10 +10,13 @@ const session = createSessionHolder();
 // The splash in index.html stays unrendered under the shell's shadow root; drop it once the shell has painted.
 void shell.updateComplete.then(() => shell.replaceChildren());
 try {
-  // The host backend runs in this page (msw + IndexedDB): the demo needs no server.
-  await startDemoBackend();
+  // `?backend=http://127.0.0.1:8787`: a host backend server (`miniapps serve`) instead of the one
+  // in this page (msw + IndexedDB), with which the demo needs no server.
+  const server = new URLSearchParams(location.search).get('backend');
+  if (server !== null && !/^https?:\/\/[^/]+\/?$/.test(server)) throw new Error(`?backend= takes an origin such as http://127.0.0.1:8787, not ${server}`);
+  if (server === null) await startDemoBackend();
   shell.session = session;
-  shell.client = createBackendClient({ baseUrl: '/api', getSessionToken: () => session.get() });
+  shell.client = createBackendClient({ baseUrl: server === null ? '/api' : `${new URL(server).origin}/api`, getSessionToken: () => session.get() });
 } catch (error) {
   shell.startupError = String(error);
 }
