@@ -33,7 +33,7 @@ describe('backend: bad input is refused with 400 and changes nothing', () => {
   for (const [label, input] of [
     ...invalidJson,
     ['a phone that is a number', { body: { phone: 79990000001 } }],
-    ['a phone without a country code', { body: { phone: '89990000001' } }],
+    ['a phone too short to be a number', { body: { phone: '8999000' } }],
     ['a phone with letters', { body: { phone: '+7999abc0001' } }],
     ['an unknown field', { body: { phone: anna.phone, admin: true } }],
   ] as Case[]) {
