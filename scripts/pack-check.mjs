@@ -188,10 +188,11 @@ if (installed) {
 }
 
 if (installed) {
-  await check('host backend: with hono installed, plain node imports miniapps/backend', async () => {
+  await check('host backend: with hono installed, plain node imports miniapps/backend and miniapps/node', async () => {
     cpSync(join(fixtures, 'node-imports.mjs'), join(workspace, 'node-imports.mjs'));
-    await must(process.execPath, ['node-imports.mjs', 'miniapps/backend'], workspace);
+    await must(process.execPath, ['node-imports.mjs', 'miniapps/backend', 'miniapps/node'], workspace);
   });
+  await check('npx miniapps serve: the installed command serves /health on PGlite, and stops on SIGTERM', () => serveAnswersHealth(workspace));
 }
 
 let installBytes;
@@ -212,7 +213,7 @@ if (partnerInstalled) {
   await check('plain node imports sdk, protocol, server, host, backend/client and the whole kit without a DOM', async () => {
     cpSync(join(fixtures, 'node-imports.mjs'), join(partnerDir, 'node-imports.mjs'));
     const entries = Object.keys(pkg.exports)
-      .filter((subpath) => !/\.(css|json)$/.test(subpath) && subpath !== './backend')
+      .filter((subpath) => !/\.(css|json)$/.test(subpath) && subpath !== './backend' && subpath !== './node')
       .map((subpath) => `miniapps/${subpath.slice(2)}`);
     await must(process.execPath, ['node-imports.mjs', ...entries], partnerDir);
   });
@@ -262,3 +263,37 @@ mkdirSync(join(root, '.test-results'), { recursive: true });
 writeFileSync(join(root, '.test-results/package.json'), JSON.stringify({ passed, failed, skipped: 0 }));
 console.log(`\npackaging check: ${passed} passed, ${failed} failed in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 process.exit(failed ? 1 : 0);
+
+/** Starts the installed `miniapps serve` (in memory, a free port), asks /health, and stops it. */
+async function serveAnswersHealth(cwd) {
+  // The installed bin itself (what npx runs), so SIGTERM reaches the server and not npm.
+  const child = spawn(join(cwd, 'node_modules', '.bin', 'miniapps'), ['serve'], {
+    cwd,
+    env: { ...process.env, PORT: '0', MINIAPPS_DATA_DIR: 'memory://' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+  try {
+    const url = await new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new CheckFailure(`no "listening" line within 120 s\n${output}`)), 120_000);
+      const read = (chunk) => {
+        output += chunk;
+        const line = output.split('\n').find((text) => text.includes('"msg":"listening"'));
+        if (line) {
+          clearTimeout(timer);
+          resolve(JSON.parse(line).url);
+        }
+      };
+      child.stdout.on('data', read);
+      child.stderr.on('data', (chunk) => (output += chunk));
+      void exited.then((code) => reject(new CheckFailure(`miniapps serve exited ${code} before listening\n${output}`)));
+    });
+    const health = await globalThis.fetch(`${url}/health`);
+    if (health.status !== 200) throw new CheckFailure(`/health answered ${health.status}`);
+  } finally {
+    child.kill('SIGTERM');
+  }
+  const code = await exited;
+  if (code !== 0) throw new CheckFailure(`miniapps serve exited ${code} on SIGTERM\n${output}`);
+}

@@ -8,7 +8,7 @@
 import { CONFIG_VARIABLES, ConfigError, loadServerConfig, type ConfigVariable, type ServerConfig } from '../node/config.ts';
 import { createJsonLogger } from '../node/log.ts';
 import { generatePrivateJwk } from '../node/server-keys.ts';
-import { startServer } from '../node/server.ts';
+import type { startServer as StartServer } from '../node/server.ts';
 
 const FLAGS: Record<string, ConfigVariable> = {
   '--port': 'PORT',
@@ -67,7 +67,8 @@ export async function run(args: string[]): Promise<number> {
     throw error;
   }
   const log = createJsonLogger({ level: config.logLevel });
-  if (rotate) return rotateKey(config, log);
+  const startServer = await loadServer();
+  if (rotate) return rotateKey(startServer, config, log);
 
   const server = await startServer({ config, log });
   return new Promise<number>((resolve) => {
@@ -87,7 +88,19 @@ export async function run(args: string[]): Promise<number> {
   });
 }
 
-async function rotateKey(config: ServerConfig, log: ReturnType<typeof createJsonLogger>): Promise<number> {
+/** The server module, loaded on demand: it needs hono, an optional peer of the package. */
+async function loadServer(): Promise<typeof StartServer> {
+  try {
+    return (await import('../node/server.ts')).startServer;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && /'hono'/.test(String((error as Error).message))) {
+      throw new Error('serve needs hono next to miniapps: npm install hono', { cause: error });
+    }
+    throw error;
+  }
+}
+
+async function rotateKey(startServer: typeof StartServer, config: ServerConfig, log: ReturnType<typeof createJsonLogger>): Promise<number> {
   if (config.signingKeys.source === 'config') {
     console.error('miniapps serve rotate-key: the keys come from MINIAPPS_SIGNING_KEYS; put a new key first in that list and restart');
     return 2;
