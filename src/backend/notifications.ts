@@ -57,11 +57,15 @@ export async function notifyStaff(
     at: now,
     channels: { push: channels.push, email: channels.email },
   };
-  await tx.put(ChatCollection.NOTIFICATIONS, `${staff.id}/${sequenceKey(now)}-${id}`, record);
+  // Numbered per staff member, so their list keeps the order of the changes even within one millisecond.
+  const counterKey = `notifications/${staff.id}`;
+  const number = ((await tx.get<{ last: number }>(ChatCollection.COUNTERS, counterKey))?.last ?? 0) + 1;
+  await tx.put(ChatCollection.COUNTERS, counterKey, { last: number });
+  await tx.put(ChatCollection.NOTIFICATIONS, `${staff.id}/${sequenceKey(number)}`, record);
   if (channels.push) await ctx.outbox.emit(tx, Audience.staff(staff.id), 'staff.notification', notificationView(record));
   if (channels.email) {
     const email: EmailRecord = { id, staffId: staff.id, to: staff.email, subject, text: `${record.text}\n\nOpen the chat: ${link}`, link, at: now };
-    await tx.put(ChatCollection.EMAILS, `${staff.id}/${sequenceKey(now)}-${id}`, email);
+    await tx.put(ChatCollection.EMAILS, `${staff.id}/${sequenceKey(number)}`, email);
   }
   return record;
 }

@@ -21,9 +21,9 @@ export const ChatCollection = {
   COUNTERS: 'chatCounters',
   /** Key: `appId/clientId` → `{ managerId }`: the client's personal manager. */
   PERSONAL_MANAGERS: 'chatPersonalManagers',
-  /** Key: `staffId/sequenceKey(at)-id` → `StaffNotificationRecord`. */
+  /** Key: `staffId/sequenceKey(n)` → `StaffNotificationRecord`, numbered per staff member (`notifications/<staffId>` in counters). */
   NOTIFICATIONS: 'staffNotifications',
-  /** Key: `staffId/sequenceKey(at)-id` → `EmailRecord`: the e-mails sent to staff (the demo shows them). */
+  /** Key: `staffId/sequenceKey(n)` → `EmailRecord`: the e-mails sent to staff (the demo shows them). */
   EMAILS: 'emailOutbox',
 } as const;
 
@@ -113,7 +113,7 @@ export interface UploadRecord {
   entryId: string | null;
 }
 
-/** Key: `staffId/sequenceKey(at)-id`. */
+/** Key: `staffId/sequenceKey(n)`. */
 export interface StaffNotificationRecord {
   [field: string]: unknown;
   id: string;
@@ -130,7 +130,7 @@ export interface StaffNotificationRecord {
   channels: { push: boolean; email: boolean };
 }
 
-/** Key: `staffId/sequenceKey(at)-id`. */
+/** Key: `staffId/sequenceKey(n)`. */
 export interface EmailRecord {
   [field: string]: unknown;
   id: string;
