@@ -1,0 +1,227 @@
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { CatalogClient } from '../../src/backend/catalog-client.ts';
+import type { AppView, WidgetView } from '../../src/backend/catalog-records.ts';
+import type { LaunchTokenResponse } from '../../src/backend/contract.ts';
+import { SEED_USERS } from '../../src/backend/seed.ts';
+import { CATEGORY_LABELS, STATUS_LABELS, WIDGET_SCREENS, type WidgetScreen } from '../../src/catalog/index.ts';
+import '../../ui-kit/components/tabs/tabs.ts';
+import '../../ui-kit/components/tabs/tab.ts';
+import '../../ui-kit/components/tabs/tab-panel.ts';
+import { appLink } from '../shell/navigation.ts';
+import { STATUS_MODE } from '../moderator/moderator-page.ts';
+import { fieldErrors } from './form-errors.ts';
+
+const value = (event: Event) => (event.target as HTMLInputElement).value;
+const SCREEN_LABELS: Record<WidgetScreen, string> = { main: 'Main', home: 'Home', showcase: 'Showcase', services: 'Services' };
+
+/**
+ * One app's card in the partner cabinet: Main (details, status moves, offer, payee), Placement and
+ * updates (builds and moderation, widgets on the four screens, test tokens, the deep link), Chat
+ * settings. Every refused action says why, and what was typed stays.
+ */
+@customElement('demo-partner-app-card')
+export class DemoPartnerAppCard extends LitElement {
+  static override styles = css`
+    :host { display: block; color: var(--ma-color-text); }
+    .fields { display: grid; gap: 12px; padding: 8px 16px 16px; }
+    .row { display: flex; flex-wrap: wrap; gap: 8px; align-items: end; padding: 8px 16px 16px; }
+    .row > ma-input, .row > ma-select { flex: 1 1 200px; }
+    ma-group { display: block; margin-bottom: 16px; }
+    ma-banner { display: block; margin: 0 0 12px; }
+    code { overflow-wrap: anywhere; font-size: 12px; }
+  `;
+
+  @property({ attribute: false }) catalog: CatalogClient | undefined;
+  @property({ attribute: false }) appId = '';
+  @property({ attribute: 'shell-url' }) shellUrl = `${location.origin}/`;
+
+  @state() app: AppView | undefined;
+  @state() private widgets: WidgetView[] = [];
+  @state() private tab = 'main';
+  @state() private error: string[] = [];
+  @state() private notice = '';
+  @state() private offer = { title: '', documentId: '', url: '' };
+  @state() private payee = { legalName: '', taxId: '', accountNumber: '', bankId: '' };
+  @state() private tokenUser = SEED_USERS[0]!.id;
+  @state() private tokenPremises = SEED_USERS[0]!.premises[0]?.id ?? '';
+  @state() private token: LaunchTokenResponse | undefined;
+  @state() private route = '/';
+  @state() private busy = false;
+
+  protected override willUpdate(changed: Map<string, unknown>): void {
+    if ((changed.has('appId') || changed.has('catalog')) && this.catalog && this.appId) void this.load();
+  }
+
+  async load(): Promise<void> {
+    try {
+      const [{ app }, { widgets }] = await Promise.all([this.catalog!.partner.getApp(this.appId), this.catalog!.partner.listWidgets(this.appId)]);
+      this.app = app;
+      this.widgets = widgets;
+      this.offer = { title: app.offer.title, documentId: app.offer.documentId, url: app.offer.url ?? '' };
+      this.payee = { legalName: app.payee?.legalName ?? '', taxId: app.payee?.taxId ?? '', accountNumber: app.bankAccount?.accountNumber ?? '', bankId: app.bankAccount?.bankId ?? '' };
+    } catch (error) {
+      this.error = fieldErrors(error).lines;
+    }
+  }
+
+  /** Runs one action; the card reloads after it, and the cabinet's list is told. */
+  async act(action: (catalog: CatalogClient['partner']) => Promise<unknown>, done: string): Promise<boolean> {
+    this.error = [];
+    this.notice = '';
+    this.busy = true;
+    try {
+      await action(this.catalog!.partner);
+      this.notice = done;
+      await this.load();
+      this.dispatchEvent(new Event('demo-app-changed', { bubbles: true, composed: true }));
+      return true;
+    } catch (error) {
+      this.error = fieldErrors(error).lines;
+      return false;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  uploadBuild(file: File): Promise<boolean> {
+    return this.act(async (partner) => partner.uploadBuild(this.appId, file.name, file), `Build ${file.name} uploaded`);
+  }
+
+  get deepLink(): string {
+    return new URL(appLink(this.appId, this.route || '/'), this.shellUrl).href;
+  }
+
+  async #copyLink(): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(this.deepLink);
+      this.notice = 'Deep link copied';
+    } catch {
+      this.notice = `Copy this link: ${this.deepLink}`;
+    }
+  }
+
+  #main(app: AppView) {
+    const moves = [
+      { action: 'publish', label: 'Publish', enabled: app.status === 'ready-to-publish', run: (p: CatalogClient['partner']) => p.publish(app.id) },
+      { action: 'activate', label: 'Activate', enabled: app.hasPassedReview && (app.status === 'inactive' || app.status === 'testing'), run: (p: CatalogClient['partner']) => p.activate(app.id) },
+      { action: 'start-testing', label: 'Start testing', enabled: app.hasPassedReview && ['inactive', 'ready-to-publish', 'active'].includes(app.status), run: (p: CatalogClient['partner']) => p.startTesting(app.id) },
+      { action: 'deactivate', label: 'Deactivate', enabled: app.hasPassedReview && ['ready-to-publish', 'testing', 'active'].includes(app.status), run: (p: CatalogClient['partner']) => p.deactivate(app.id) },
+    ];
+    return html`<ma-group header="Details">
+        <ma-cell multiline subtitle=${app.description}>${app.name}</ma-cell>
+        <ma-cell>Category<span slot="after">${CATEGORY_LABELS[app.category]}</span></ma-cell>
+        <ma-cell>Licence<span slot="after">${app.licence ?? 'none'}</span></ma-cell>
+        <ma-cell>Status<ma-badge slot="after" mode=${STATUS_MODE[app.status]} data-status=${app.status}>${STATUS_LABELS[app.status]}</ma-badge></ma-cell>
+        ${app.rejectionReason ? html`<ma-cell multiline subtitle=${app.rejectionReason}>Moderator's reason</ma-cell>` : nothing}
+        <div class="row">${moves.map((move) => html`<ma-button size="s" mode=${move.action === 'publish' ? 'primary' : 'secondary'} data-action=${move.action} ?disabled=${!move.enabled || this.busy}
+          @click=${() => void this.act(move.run, `${move.label}: done`)}>${move.label}</ma-button>`)}</div>
+      </ma-group>
+      <ma-group header=${`Public offer, version ${app.offer.version}`} data-offer>
+        <div class="fields">
+          <ma-input name="offer.title" label="Title" .value=${this.offer.title} @input=${(event: Event) => (this.offer = { ...this.offer, title: value(event) })}></ma-input>
+          <ma-input name="offer.documentId" label="Document number" .value=${this.offer.documentId} @input=${(event: Event) => (this.offer = { ...this.offer, documentId: value(event) })}></ma-input>
+          <ma-input type="url" name="offer.url" label="Address" .value=${this.offer.url} @input=${(event: Event) => (this.offer = { ...this.offer, url: value(event) })}></ma-input>
+        </div>
+        <div class="row"><ma-button size="s" data-action="replace-offer" @click=${() => void this.act((p) => p.changeOffer(app.id, { title: this.offer.title, documentId: this.offer.documentId, ...(this.offer.url ? { url: this.offer.url } : {}) }),
+          app.hasPassedReview ? 'Offer replaced: the app went back to moderation' : 'Offer replaced')}>Replace the offer</ma-button></div>
+      </ma-group>
+      <ma-group header="Payee" data-payee>
+        <div class="fields">
+          <ma-checkbox name="takesPayments" .checked=${app.takesPayments} disabled>Takes payments</ma-checkbox>
+          <ma-input name="payee.legalName" label="Legal entity" .value=${this.payee.legalName} @input=${(event: Event) => (this.payee = { ...this.payee, legalName: value(event) })}></ma-input>
+          <ma-input name="payee.taxId" label="Tax id" .value=${this.payee.taxId} @input=${(event: Event) => (this.payee = { ...this.payee, taxId: value(event) })}></ma-input>
+          <ma-input name="bankAccount.accountNumber" label="Bank account" .value=${this.payee.accountNumber} @input=${(event: Event) => (this.payee = { ...this.payee, accountNumber: value(event) })}></ma-input>
+          <ma-input name="bankAccount.bankId" label="Bank id (BIC)" .value=${this.payee.bankId} @input=${(event: Event) => (this.payee = { ...this.payee, bankId: value(event) })}></ma-input>
+        </div>
+        <div class="row"><ma-button size="s" data-action="save-payee" @click=${() => void this.act((p) => p.editApp(app.id, {
+          takesPayments: true, payee: { legalName: this.payee.legalName, taxId: this.payee.taxId }, bankAccount: { accountNumber: this.payee.accountNumber, bankId: this.payee.bankId },
+        }), 'Payee saved')}>Save the payee</ma-button></div>
+      </ma-group>`;
+  }
+
+  #placement(app: AppView) {
+    const build = app.builds.at(-1);
+    const user = SEED_USERS.find((candidate) => candidate.id === this.tokenUser) ?? SEED_USERS[0]!;
+    return html`<ma-group header="Builds and moderation" data-builds>
+        ${app.builds.length === 0 ? html`<ma-cell multiline>No build yet: upload the .zip that miniapps pack wrote.</ma-cell>` : nothing}
+        ${[...app.builds].reverse().map((each) => html`<ma-cell multiline subtitle=${`${each.sizeBytes} bytes · ${new Date(each.uploadedAt).toLocaleString()}${each.id === app.liveBuildId ? ' · live' : ''}`}>
+          ${each.fileName}<ma-badge slot="after" mode=${each.review === 'approved' ? 'positive' : each.review === 'rejected' ? 'negative' : 'neutral'}>${each.review}</ma-badge></ma-cell>`)}
+        <div class="row">
+          <ma-button size="s" data-action="upload-build" ?disabled=${this.busy} @click=${() => this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')!.click()}>Upload a build (.zip)</ma-button>
+          <input type="file" accept=".zip,application/zip" hidden aria-label="The build, a .zip"
+            @change=${(event: Event) => {
+              const input = event.target as HTMLInputElement;
+              const file = input.files?.[0];
+              input.value = '';
+              if (file) void this.uploadBuild(file);
+            }} />
+          <ma-button size="s" mode="secondary" data-action="send-to-moderation" ?disabled=${!build || app.status !== 'inactive' || app.hasPassedReview || this.busy}
+            @click=${() => void this.act((p) => p.sendToModeration(app.id), 'Sent to moderation')}>Send to moderation</ma-button>
+        </div>
+      </ma-group>
+      <ma-group header="Widgets" data-widgets footer="Only Active and Testing apps can be placed. A draft is hidden from residents.">
+        ${WIDGET_SCREENS.map((screen) => {
+          const placed = this.widgets.filter((widget) => widget.screen === screen);
+          return html`<ma-cell multiline data-screen=${screen} subtitle=${placed.length ? placed.map((widget) => widget.state).join(', ') : 'Not placed'}>
+            ${SCREEN_LABELS[screen]}
+            <span slot="after">
+              ${placed.map((widget) => html`<ma-button size="s" mode="secondary" data-action=${widget.state === 'draft' ? 'publish-widget' : 'draft-widget'}
+                @click=${() => void this.act((p) => p.setWidgetState(app.id, widget.id, widget.state === 'draft' ? 'published' : 'draft'), widget.state === 'draft' ? 'Widget published' : 'Widget is a draft')}>
+                ${widget.state === 'draft' ? 'Publish' : 'To draft'}</ma-button>`)}
+              ${placed.length === 0 ? html`<ma-button size="s" data-action="place-widget" @click=${() => void this.act((p) => p.placeWidget(app.id, screen), `Placed on ${SCREEN_LABELS[screen]} as a draft`)}>Place</ma-button>` : nothing}
+            </span>
+          </ma-cell>`;
+        })}
+      </ma-group>
+      <ma-group header="Test token" data-test-token footer="After moderation: a launch token for a chosen user and premises, for 24 hours or until the next one for that user.">
+        <div class="row">
+          <ma-select name="token-user" label="User" .options=${SEED_USERS.map((each) => ({ value: each.id, label: each.name }))} .value=${this.tokenUser}
+            @change=${(event: Event) => {
+              this.tokenUser = value(event);
+              this.tokenPremises = SEED_USERS.find((each) => each.id === this.tokenUser)?.premises[0]?.id ?? '';
+            }}></ma-select>
+          <ma-select name="token-premises" label="Premises" .options=${user.premises.map((each) => ({ value: each.id, label: `${each.title}, ${each.object.title}` }))} .value=${this.tokenPremises}
+            @change=${(event: Event) => (this.tokenPremises = value(event))}></ma-select>
+          <ma-button size="s" data-action="issue-token" @click=${() => void this.act(async (p) => {
+            this.token = await p.issueTestToken(app.id, { userId: this.tokenUser, ...(this.tokenPremises ? { premisesId: this.tokenPremises } : {}) });
+          }, 'Test token issued')}>Issue a test token</ma-button>
+        </div>
+        ${this.token ? html`<ma-cell multiline subtitle=${`Expires ${new Date(this.token.expiresAt).toLocaleString()} · ${this.token.profile.name}`}><code data-token>${this.token.token}</code></ma-cell>` : nothing}
+      </ma-group>
+      <ma-group header="Deep link" data-deep-link>
+        <div class="row">
+          <ma-input name="route" label="Route inside the app" .value=${this.route} @input=${(event: Event) => (this.route = value(event))}></ma-input>
+          <ma-button size="s" mode="secondary" data-action="copy-link" @click=${() => void this.#copyLink()}>Copy the deep link</ma-button>
+        </div>
+        <ma-cell multiline><code data-link>${this.deepLink}</code></ma-cell>
+      </ma-group>`;
+  }
+
+  #chat() {
+    return html`<ma-group header="Chat settings">
+      <ma-cell multiline>The chat of this app (welcome texts, the responsible department, the bot's tags and rules) is set up in the operator console, which edits the chat settings routes.</ma-cell>
+    </ma-group>`;
+  }
+
+  override render() {
+    const app = this.app;
+    if (!app) return html`${this.error.length ? html`<ma-banner mode="negative" role="alert">${this.error.join('; ')}</ma-banner>` : html`<ma-cell>Loading…</ma-cell>`}`;
+    return html`${this.error.length ? html`<ma-banner mode="negative" role="alert" data-error>${this.error.join('; ')}</ma-banner>` : nothing}
+      ${this.notice ? html`<ma-banner mode="positive" role="status" data-notice>${this.notice}</ma-banner>` : nothing}
+      <ma-tabs label=${`${app.name}: card`} .value=${this.tab} @ma-tab-change=${(event: CustomEvent<{ value: string }>) => (this.tab = event.detail.value)}>
+        <ma-tab slot="nav" panel="main">Main</ma-tab>
+        <ma-tab slot="nav" panel="placement">Placement and updates</ma-tab>
+        <ma-tab slot="nav" panel="chat">Chat settings</ma-tab>
+        <ma-tab-panel name="main">${this.#main(app)}</ma-tab-panel>
+        <ma-tab-panel name="placement">${this.#placement(app)}</ma-tab-panel>
+        <ma-tab-panel name="chat">${this.#chat()}</ma-tab-panel>
+      </ma-tabs>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'demo-partner-app-card': DemoPartnerAppCard;
+  }
+}
