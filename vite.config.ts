@@ -45,6 +45,7 @@ export default defineConfig({
         sample: resolve(import.meta.dirname, 'demo/apps/sample/index.html'),
         plain: resolve(import.meta.dirname, 'demo/apps/plain/index.html'),
         shop: resolve(import.meta.dirname, 'demo/apps/shop/index.html'),
+        review: resolve(import.meta.dirname, 'demo/review/sw-host.html'),
         // The anchor of the first-load figure (scripts/demo-first-load.mjs): a bare page of the same build.
         bare: resolve(import.meta.dirname, 'demo/bench/bare.html'),
       },
