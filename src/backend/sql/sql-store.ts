@@ -75,7 +75,7 @@ export function createSqlStore(engine: SqlEngine, schema: StoreSchema, options: 
       } catch (error) {
         if (!isRetryableConflict(error)) throw error;
         if (attempt >= maxAttempts) {
-          throw new Error(`A ${engine.name} transaction conflicted with concurrent ones ${attempt} times in a row; gave up`, { cause: error });
+          throw new Error(`A ${engine.name} transaction conflicted with concurrent ones ${attempt} time${attempt === 1 ? '' : 's'} in a row; gave up`, { cause: error });
         }
         options.onConflict?.(attempt, error);
         await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(100, 2 ** attempt)));
