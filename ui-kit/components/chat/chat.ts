@@ -3,8 +3,7 @@ import type { PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { virtualize, virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
 import type { VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
-import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
-import type { RangeChangedEvent, VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
+import type { VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
 import type { DeepLinkSnippet } from '../../../src/chat/deep-links.ts';
 import type { ChatController, ChatEntry } from '../../../src/chat/timeline.ts';
 import { localeOf, msg } from '../../base/i18n.ts';
@@ -20,10 +19,12 @@ import '../spinner/spinner.ts';
 import './chat-composer.ts';
 import type { ChatComposeDetail, MaChatComposer } from './chat-composer.ts';
 import { describeChatError } from './chat-errors.ts';
+import { chatLayout } from './chat-layout.ts';
+import type { ChatLayout, RowAnchor } from './chat-layout.ts';
 import { renderRow } from './chat-message.ts';
 import type { RowContext } from './chat-message.ts';
-import { buildRows, firstUnreadId, isFromOtherSide } from './chat-rows.ts';
-import type { ChatRow } from './chat-rows.ts';
+import { ChatRows, firstUnreadId, isFromOtherSide } from './chat-rows.ts';
+import type { RowItem } from './chat-rows.ts';
 import { chatStyles } from './chat.styles.ts';
 
 /** How close to the top (px) scrolling loads the older page. */
@@ -31,10 +32,6 @@ const LOAD_OLDER_THRESHOLD = 400;
 /** How close to the bottom (px) counts as "at the newest message". */
 const BOTTOM_SLACK = 48;
 const LONG_PRESS_MS = 500;
-/** How long a requested scroll position is held while the virtualizer measures new rows. */
-const POSITION_WINDOW_MS = 1500;
-
-type PositionTask = { kind: 'end' } | { kind: 'anchor'; key: string; offset: number };
 
 export interface ChatOpenSnippetDetail {
   snippet: DeepLinkSnippet;
@@ -82,20 +79,19 @@ export class MaChat extends LitElement {
 
   @query('ma-snackbar') private snackbar?: MaSnackbar;
 
-  private rows: ChatRow[] = [];
-  private rowsFrom: { entries: readonly ChatEntry[] | null; pending: unknown } = { entries: null, pending: null };
+  private rows: ChatRows | null = null;
   /** The entry the unread marker sits on, fixed at the first load; undefined before it. */
   private unreadId: string | null | undefined;
   /** The highest seq seen, so only messages that arrive later are announced. */
   private seenSeq: number | undefined;
   private hasUnread = false;
+  /** Following the newest message (at the bottom, or just sent one). */
   private stuck = true;
   private opened = false;
-  private anchor: { key: string; index: number; offset: number } | null = null;
-  private rowsChanged = false;
-  private positionTask: PositionTask | null = null;
-  private positionUntil = 0;
-  private range = { first: -1, last: -1 };
+  /** The first layout after opening settled: from then on, reaching the top loads older pages. */
+  private settled = false;
+  private layout: ChatLayout | null = null;
+  private readonly layoutConfig = chatLayout({ onCreate: (layout) => this.adoptLayout(layout) });
   private visible = { first: -1, last: -1 };
   private pressTimer: ReturnType<typeof setTimeout> | undefined;
   private pressStart: { x: number; y: number } | null = null;
@@ -117,6 +113,9 @@ export class MaChat extends LitElement {
       this.dispatchEvent(new CustomEvent<ChatOpenSnippetDetail>('ma-chat-open-snippet', { bubbles: true, composed: true, detail: { snippet } })),
   };
 
+  private readonly renderItem = (_item: RowItem, index: number) => renderRow(this.rows!.row(index)!, index, this.rowContext);
+  private readonly keyOf = (item: RowItem) => this.rows!.keyOf(item);
+
   /** Resolves once the list has rendered and laid out its rows. */
   get layoutComplete(): Promise<void> {
     return this.updateComplete.then(() => this.layoutSettled());
@@ -135,7 +134,7 @@ export class MaChat extends LitElement {
 
   /** The rows as the list sees them (for tests and embedding pages). */
   get rowCount(): number {
-    return this.rows.length;
+    return this.rows?.length ?? 0;
   }
 
   private get virtualizer() {
@@ -166,122 +165,86 @@ export class MaChat extends LitElement {
       this.subscribe();
       this.unreadId = undefined;
       this.seenSeq = undefined;
-      this.rowsFrom = { entries: null, pending: null };
+      this.rows = null;
       this.stuck = true;
       this.opened = false;
+      this.settled = false;
       this.editingId = null;
     }
     const controller = this.controller;
     this.rowContext.locale = localeOf(this);
     this.rowContext.topicsActive = controller?.status === 'bot';
     if (!controller) {
-      this.rows = [];
+      this.rows = null;
       return;
     }
-    if (this.rowsFrom.entries !== controller.entries || this.rowsFrom.pending !== controller.pending) {
-      if (this.unreadId === undefined && controller.entries.length > 0) this.unreadId = firstUnreadId(controller.entries, controller.viewer);
-      if (this.seenSeq === undefined && controller.entries.length > 0) this.seenSeq = controller.entries.at(-1)!.seq;
-      this.captureAnchor();
-      this.rows = buildRows(controller.entries, controller.pending, controller.viewer, this.unreadId ?? null);
-      this.rowsFrom = { entries: controller.entries, pending: controller.pending };
-      this.rowsChanged = true;
-      this.hasUnread = controller.entries.some((entry) => entry.readAt === null && entry.deletedAt === null && isFromOtherSide(entry, controller.viewer));
+    const { entries, pending, viewer } = controller;
+    if (this.unreadId === undefined && entries.length > 0) {
+      this.unreadId = firstUnreadId(entries, viewer);
+      this.rows = null;
     }
+    if (this.seenSeq === undefined && entries.length > 0) this.seenSeq = entries.at(-1)!.seq;
+    const before = this.opened && !this.stuck ? this.rowAnchor() : null;
+    this.rows ??= new ChatRows(viewer, this.unreadId ?? null);
+    if (!this.rows.update(entries, pending)) return;
+    this.hasUnread = this.rows.newestUnread >= 0;
+    this.keepPosition(before);
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    if (!this.list || !this.controller || !this.rowsChanged) return;
-    this.rowsChanged = false;
+  /** The list's items (the array the virtualizer holds). */
+  private get items(): readonly RowItem[] {
+    return this.rows?.items ?? [];
+  }
+
+  /** Uses the layout the virtualizer created for the list (on the first render). */
+  private adoptLayout(layout: ChatLayout): void {
+    this.layout = layout;
+    if (this.opened && this.stuck) layout.followEnd(this.items);
+  }
+
+  /** The row at the top of the list, and how far it is from the top; read before the rows change. */
+  private rowAnchor(): (RowAnchor & { item: RowItem }) | null {
+    const list = this.list;
+    const found = list && this.layout ? this.layout.anchorAt(list.scrollTop) : null;
+    const item = found ? this.items[found.index] : undefined;
+    return found && item ? { ...found, item } : null;
+  }
+
+  /**
+   * After the rows changed: the newest message at the bottom on open and while following it;
+   * otherwise the row that was on top stays where it was, wherever rows were added above it.
+   * Either is a pin of the list's layout, held through its measuring until the viewer scrolls.
+   */
+  private keepPosition(before: (RowAnchor & { item: RowItem }) | null): void {
+    const rows = this.rows!;
+    const items = rows.items as RowItem[];
     if (!this.opened) {
-      if (this.rows.length > 0) void this.open();
+      if (rows.length === 0) return;
+      this.opened = true;
+      this.layout?.followEnd(items);
+      void this.whenOpened();
     } else if (this.stuck) {
-      void this.requestPosition({ kind: 'end' });
-    } else if (this.anchor) {
-      void this.requestPosition({ kind: 'anchor', key: this.anchor.key, offset: this.anchor.offset });
+      this.layout?.followEnd(items);
+    } else if (before) {
+      const index = rows.indexOf(before.item);
+      if (index >= 0 && index !== before.index) this.layout?.holdAt(items, { index, offset: before.offset });
     }
-    this.anchor = null;
   }
 
-  /** First show: the newest message at the bottom. */
-  private async open(): Promise<void> {
-    this.opened = true;
-    await this.requestPosition({ kind: 'end' });
+  private async whenOpened(): Promise<void> {
+    await this.layoutComplete;
+    this.settled = true;
     this.maybeMarkRead();
     this.maybeLoadOlder();
   }
 
-  /**
-   * Asks for a scroll position that the virtualizer can only reach once it has laid out the new
-   * rows (it takes them a few microtasks after the render, then measures them): the task is
-   * applied after each of its layouts for a short while, and dropped on the viewer's own input.
-   */
-  private async requestPosition(task: PositionTask): Promise<void> {
-    this.positionTask = task;
-    this.positionUntil = performance.now() + POSITION_WINDOW_MS;
-    this.applyPosition();
-    // Held until a settled layout finds the position already right.
-    while (this.positionTask === task) {
-      await this.layoutSettled();
-      if (this.positionTask !== task) return;
-      if (this.applyPosition()) this.positionTask = null;
-    }
-  }
-
-  /** Moves towards the requested position; true when it was already there (or given up). */
-  private applyPosition(): boolean {
-    const task = this.positionTask;
-    const list = this.list;
-    if (!task || !list || performance.now() > this.positionUntil) return true;
-    if (task.kind === 'end') {
-      const last = this.rows.length - 1;
-      if (last < 0) return true;
-      if (last > this.range.last) {
-        this.virtualizer?.element(last)?.scrollIntoView({ block: 'end' });
-        return false;
-      }
-      if (list.scrollTop + list.clientHeight >= list.scrollHeight - 1) return true;
-      list.scrollTop = list.scrollHeight - list.clientHeight;
-      return false;
-    }
-    const row = list.querySelector<HTMLElement>(`.row[data-key="${CSS.escape(task.key)}"]`);
-    if (row) {
-      const drift = row.getBoundingClientRect().top - list.getBoundingClientRect().top - task.offset;
-      if (Math.abs(drift) < 1) return true;
-      list.scrollTop += drift;
-      return false;
-    }
-    // Not drawn: jump by the rows in between at their average height, then correct the drift
-    // once it is drawn (no pin: a pinned virtualizer could take a later scroll for its own).
-    const index = this.rows.findIndex((candidate) => candidate.key === task.key);
-    const drawn = [...list.querySelectorAll<HTMLElement>('.row')];
-    if (index < 0 || drawn.length === 0 || this.visible.first < 0) return true;
-    const average = drawn.reduce((sum, row) => sum + row.offsetHeight, 0) / drawn.length;
-    list.scrollTop += (index - this.visible.first) * average;
-    return false;
-  }
-
-  private afterLayout(): void {
-    if (this.positionTask) queueMicrotask(() => this.applyPosition());
-  }
-
+  /** The viewer took the scroll position over: no pin holds it any more. */
   private onUserScrollIntent(): void {
-    this.positionTask = null;
+    this.layout?.unpin();
   }
 
-  /** Notes the first visible row and its offset, to keep it in place when rows are added above it. */
-  private captureAnchor(): void {
-    this.anchor = null;
-    const list = this.list;
-    if (!list || this.stuck || !this.opened) return;
-    const { top, bottom } = list.getBoundingClientRect();
-    for (const row of list.querySelectorAll<HTMLElement>('.row')) {
-      const box = row.getBoundingClientRect();
-      if (box.bottom > top + 1 && box.top < bottom && box.height > 0) {
-        this.anchor = { key: row.dataset.key!, index: Number(row.dataset.index), offset: box.top - top };
-        return;
-      }
-    }
+  private atBottom(list: HTMLElement): boolean {
+    return list.scrollTop + list.clientHeight >= list.scrollHeight - BOTTOM_SLACK;
   }
 
   /** Announces messages from the other side that arrived since the last change. */
@@ -306,29 +269,23 @@ export class MaChat extends LitElement {
   private maybeMarkRead(): void {
     const controller = this.controller;
     if (!controller || !this.hasUnread || document.visibilityState === 'hidden' || this.visible.last < 0) return;
-    for (let i = this.rows.length - 1; i >= 0; i--) {
-      const entry = this.rows[i]!.entry;
-      if (entry && entry.readAt === null && entry.deletedAt === null && isFromOtherSide(entry, controller.viewer)) {
-        if (i <= this.visible.last) {
-          this.hasUnread = false;
-          controller.markRead();
-        }
-        return;
-      }
+    if (this.rows!.newestUnread <= this.visible.last) {
+      this.hasUnread = false;
+      controller.markRead();
     }
   }
 
-  private maybeLoadOlder(): void {
+  /** Loads the older page once the viewer is near the top (`scrollTop` as just read, if at hand). */
+  private maybeLoadOlder(scrollTop?: number): void {
     const controller = this.controller;
     const list = this.list;
-    if (!controller || !list || !this.opened || this.positionTask || this.loadingOlder || !controller.hasOlder) return;
-    if (list.scrollTop > LOAD_OLDER_THRESHOLD && list.scrollHeight > list.clientHeight) return;
+    if (!controller || !list || !this.settled || this.loadingOlder || !controller.hasOlder) return;
+    if ((scrollTop ?? list.scrollTop) > LOAD_OLDER_THRESHOLD) return;
     this.loadingOlder = true;
+    // The row on top stays in place as the page arrives above it (see keepPosition).
     this.stuck = false;
-    // After the next frame: by then the virtualizer has drawn the rows at the new scroll position,
-    // so the row kept in place is the one the viewer sees.
-    void new Promise((resolve) => requestAnimationFrame(resolve))
-      .then(() => controller.loadOlder())
+    controller
+      .loadOlder()
       .catch((error: unknown) => this.toast(describeChatError(error, this)))
       .finally(() => {
         this.loadingOlder = false;
@@ -337,19 +294,19 @@ export class MaChat extends LitElement {
 
   private onScroll(): void {
     const list = this.list!;
-    if (this.opened && this.positionTask?.kind !== 'end') this.stuck = list.scrollTop + list.clientHeight >= list.scrollHeight - BOTTOM_SLACK;
+    const scrollTop = list.scrollTop;
+    if (this.opened && !this.layout?.followingEnd) this.stuck = scrollTop + list.clientHeight >= list.scrollHeight - BOTTOM_SLACK;
     this.cancelPress();
-    this.maybeLoadOlder();
+    this.maybeLoadOlder(scrollTop);
   }
 
-  private onRangeChanged(event: RangeChangedEvent): void {
-    this.range = { first: event.first, last: event.last };
-    this.afterLayout();
+  /** The virtualizer let its pin go because the viewer scrolled. */
+  private onUnpinned(): void {
+    if (this.list && this.opened) this.stuck = this.atBottom(this.list);
   }
 
   private onVisibilityChanged(event: VisibilityChangedEvent): void {
     this.visible = { first: event.first, last: event.last };
-    this.afterLayout();
     this.maybeMarkRead();
   }
 
@@ -359,11 +316,11 @@ export class MaChat extends LitElement {
   }
 
   private onListKeydown(event: KeyboardEvent): void {
-    this.positionTask = null;
+    this.onUserScrollIntent();
     const onList = event.target === this.list;
     const index = onList ? -1 : this.rowIndexOf(event.target);
     const onRow = index >= 0 && (event.target as HTMLElement).classList.contains('row');
-    const last = this.rows.length - 1;
+    const last = this.rowCount - 1;
     let next: number | undefined;
     if (event.key === 'ArrowUp' && (onList || onRow)) next = onList ? this.visible.last : index - 1;
     else if (event.key === 'ArrowDown' && (onList || onRow)) next = onList ? this.visible.last : index + 1;
@@ -404,7 +361,7 @@ export class MaChat extends LitElement {
 
   private onPointerDown(event: PointerEvent): void {
     // A press (on a row or on the scrollbar) is the viewer taking over the scroll position.
-    this.positionTask = null;
+    this.onUserScrollIntent();
     if (event.button !== 0 || (event.target as Element).closest('a, button')) return;
     const index = this.rowIndexOf(event.target);
     if (index < 0) return;
@@ -437,7 +394,7 @@ export class MaChat extends LitElement {
   }
 
   private async openActions(index: number): Promise<void> {
-    const entry = this.rows[index]?.entry;
+    const entry = this.rows?.row(index)?.entry;
     const sheet = this.sheet;
     if (!entry || !sheet || sheet.open) return;
     const actions = this.actionsFor(entry);
@@ -502,12 +459,11 @@ export class MaChat extends LitElement {
     }
     composer.clear();
     this.stuck = true;
-    void this.requestPosition({ kind: 'end' });
+    this.layout?.followEnd(this.items);
   }
 
   override render() {
     const controller = this.controller;
-    const context = this.rowContext;
     return html`<div class="list-box">
         ${this.loadingOlder ? html`<ma-spinner class="loading-older" size="s"></ma-spinner>` : nothing}
         <div
@@ -520,7 +476,7 @@ export class MaChat extends LitElement {
           @scroll=${this.onScroll}
           @wheel=${this.onUserScrollIntent}
           @touchstart=${this.onUserScrollIntent}
-          @rangeChanged=${this.onRangeChanged}
+          @unpinned=${this.onUnpinned}
           @visibilityChanged=${this.onVisibilityChanged}
           @keydown=${this.onListKeydown}
           @contextmenu=${this.onContextMenu}
@@ -528,14 +484,8 @@ export class MaChat extends LitElement {
           @pointermove=${this.onPointerMove}
           @pointerup=${this.cancelPress}
           @pointercancel=${this.cancelPress}
-        >${virtualize({
-          items: this.rows,
-          keyFunction: (row: ChatRow) => row.key,
-          renderItem: (row: ChatRow, index: number) => renderRow(row, index, context),
-          layout: flow(),
-          scroller: true,
-        })}</div>
-        ${controller && this.rows.length === 0 && !controller.hasOlder ? html`<p class="empty">${msg(CHAT_EMPTY, this)}</p>` : nothing}
+        >${virtualize({ items: this.items as RowItem[], keyFunction: this.keyOf, renderItem: this.renderItem, layout: this.layoutConfig, scroller: true })}</div>
+        ${controller && this.rowCount === 0 && !controller.hasOlder ? html`<p class="empty">${msg(CHAT_EMPTY, this)}</p>` : nothing}
       </div>
       ${controller?.typing ? html`<div class="status-line typing">${msg(CHAT_TYPING, this)}</div>` : nothing}
       ${controller && !controller.online ? html`<div class="offline" role="status">${msg(CHAT_OFFLINE, this)}</div>` : nothing}
