@@ -16,6 +16,7 @@ import { hostScreenPages } from './pages/host-screens.ts';
 import { tabPages } from './pages/tabs.ts';
 import { partnerPage } from '../partner/page.ts';
 import { moderatorPage } from '../moderator/page.ts';
+import { operatorPage } from '../operator/page.ts';
 
 export const SHELL_ROLES = ['resident', 'partner', 'moderator', 'operator'] as const;
 export type ShellRole = (typeof SHELL_ROLES)[number];
@@ -84,7 +85,7 @@ export const TABS: readonly { screen: WidgetScreen; label: 'tabMain' | 'tabHome'
 ];
 
 /** The resident's pages. */
-export const SHELL_PAGES: ShellPage[] = [...tabPages, ...hostScreenPages, ...accountPages, partnerPage, moderatorPage];
+export const SHELL_PAGES: ShellPage[] = [...tabPages, ...hostScreenPages, ...accountPages, partnerPage, moderatorPage, operatorPage];
 
 /** The page for a hash and its parameters, or `undefined` when no page matches. */
 export function findPage(hash: string, pages: readonly ShellPage[] = SHELL_PAGES): { page: ShellPage; params: Record<string, string>; query: URLSearchParams; path: string } | undefined {
