@@ -45,6 +45,8 @@ export default defineConfig({
         sample: resolve(import.meta.dirname, 'demo/apps/sample/index.html'),
         plain: resolve(import.meta.dirname, 'demo/apps/plain/index.html'),
         shop: resolve(import.meta.dirname, 'demo/apps/shop/index.html'),
+        'service-desk': resolve(import.meta.dirname, 'demo/apps/service-desk/index.html'),
+        'utility-calculator': resolve(import.meta.dirname, 'demo/apps/utility-calculator/index.html'),
         review: resolve(import.meta.dirname, 'demo/review/sw-host.html'),
         // The anchor of the first-load figure (scripts/demo-first-load.mjs): a bare page of the same build.
         bare: resolve(import.meta.dirname, 'demo/bench/bare.html'),

@@ -18,6 +18,21 @@ export const demoAppsAt = (origin: string): DemoApp[] => [
     capabilities: ['user', 'payments', 'push', 'navigation', 'storage', 'files', 'popups'],
   },
   {
+    id: 'service-desk',
+    name: 'Service desk',
+    description: 'Report a problem with a photo, follow your requests, chat with the managing company',
+    url: `${origin}/demo/apps/service-desk/index.html`,
+    capabilities: ['user', 'storage', 'files', 'chat'],
+  },
+  {
+    id: 'utility-calculator',
+    name: 'Utility calculator',
+    description: 'A bill from meter readings and tariffs; no SDK and no user data',
+    url: `${origin}/demo/apps/utility-calculator/index.html`,
+    capabilities: [],
+    readiness: 'load',
+  },
+  {
     id: 'launch-inspector',
     name: 'Launch inspector',
     description: 'Shows what the host passes at launch, the signed-in user and its token; tries the host’s popups, share, clipboard, phone, haptics and links',

@@ -1,5 +1,7 @@
 import type { AppStatus, BankAccount, Build, BuildReview, Category, Licence, Payee } from '../catalog/index.ts';
 import { CatalogCollection, widgetKey, type OrganisationRecord, type WidgetRecord } from './catalog-records.ts';
+import type { ChatSettings } from '../chat/index.ts';
+import { ChatCollection, type ChatSettingsRecord } from './chat/records.ts';
 import { seedChat } from './chat/seed.ts';
 import { Collection, type AppRecord, type UserRecord } from './records.ts';
 import { Permission, staffUser, type DepartmentRecord, type ObjectRecord, type StaffRecord } from './staff.ts';
@@ -95,7 +97,7 @@ export const SEED_ORGANISATIONS: readonly OrganisationRecord[] = [
 /** Licences the organisations bought: each app holds one, and each organisation has one free. */
 export const SEED_LICENCES: readonly Omit<Licence, 'addedAt'>[] = [
   ...['dmapp6', 'dmapp7', 'dmapp8', 'dmapp9'].map((name) => ({ name, organisationId: 'org-bakery' })),
-  ...['dmapp10', 'dmapp11', 'dmapp12', 'dmapp13', 'dmapp14', 'dmapp15', 'dmapp16', 'dmapp17'].map((name) => ({ name, organisationId: 'org-city' })),
+  ...['dmapp10', 'dmapp11', 'dmapp12', 'dmapp13', 'dmapp14', 'dmapp15', 'dmapp16', 'dmapp17', 'dmapp18', 'dmapp19'].map((name) => ({ name, organisationId: 'org-city' })),
 ];
 
 export interface SeedApp {
@@ -235,6 +237,40 @@ export const SEED_APPS: readonly SeedApp[] = [
     status: 'inactive',
     reviewed: true,
   },
+  {
+    id: 'service-desk',
+    organisationId: 'org-city',
+    name: 'Service desk',
+    description: 'Report a problem in your building with a photo and follow your requests or chat with the managing company',
+    category: 'real-estate',
+    licence: 'dmapp18',
+    partnerKey: 'pk_demo_service_desk',
+    offer: {
+      version: 1,
+      documentId: 'service-desk-offer-1',
+      title: 'Service desk: terms of use',
+      text: 'Requests go to the managing company of your building. We answer on working days within one day; emergencies are handled at once.',
+    },
+    status: 'active',
+    reviewed: true,
+  },
+  {
+    id: 'utility-calculator',
+    organisationId: 'org-city',
+    name: 'Utility calculator',
+    description: 'Work out a bill from your meter readings and the current tariffs',
+    category: 'bill-payments',
+    licence: 'dmapp19',
+    partnerKey: 'pk_demo_utility_calculator',
+    offer: {
+      version: 1,
+      documentId: 'utility-calculator-offer-1',
+      title: 'Utility calculator: terms of use',
+      text: 'The calculator estimates a bill from the readings you type. It sends nothing anywhere; the bill from the managing company is the one to pay.',
+    },
+    status: 'active',
+    reviewed: true,
+  },
   // The demo's developer apps (demo/apps/catalog.ts).
   ...[
     ['launch-inspector', 'Launch inspector', 'dmapp12'],
@@ -269,7 +305,43 @@ export const SEED_WIDGETS: readonly Pick<WidgetRecord, 'id' | 'appId' | 'screen'
   { id: 'widget-utilities-services', appId: 'utilities', screen: 'services', state: 'published' },
   { id: 'widget-utilities-home', appId: 'utilities', screen: 'home', state: 'draft' },
   { id: 'widget-inspector-services', appId: 'launch-inspector', screen: 'services', state: 'published' },
+  { id: 'widget-service-desk-home', appId: 'service-desk', screen: 'home', state: 'published' },
+  { id: 'widget-service-desk-services', appId: 'service-desk', screen: 'services', state: 'published' },
+  { id: 'widget-calculator-home', appId: 'utility-calculator', screen: 'home', state: 'published' },
+  { id: 'widget-calculator-main', appId: 'utility-calculator', screen: 'main', state: 'draft' },
 ];
+
+/**
+ * Chat settings of the service desk (demo/apps/service-desk), in the chat backend's seed format
+ * (src/backend/chat/seed.ts): the bot's tags route repairs in the river block to maintenance.
+ */
+export const SEED_SERVICE_DESK_CHAT: { appId: string; settings: ChatSettings } = {
+  appId: 'service-desk',
+  settings: {
+    welcomeTitle: 'Service desk',
+    welcomeText: 'Tell us what happened in your building.',
+    responsible: { departmentId: 'dept-support', employeeIds: [] },
+    finishTexts: { resolved: 'Your request is resolved. Thank you for writing.', noAnswer: 'We closed the chat as you did not answer. Write any time.' },
+    restartTimeoutMs: 30 * 60 * 1000,
+    bot: {
+      enabled: true,
+      greetingEmployeeId: 'staff-olga',
+      callToChooseTopic: 'What is it about?',
+      tags: [
+        {
+          id: 'repair',
+          text: 'Repairs',
+          autoReply: 'Describe what is broken; a photo helps.',
+          rules: [
+            { objectIds: ['block-river'], departmentId: 'dept-maintenance', employeeIds: ['staff-pavel'] },
+            { objectIds: ['group-city'], departmentId: 'dept-support', employeeIds: [] },
+          ],
+        },
+        { id: 'request', text: 'My request', autoReply: 'Tell us the number of your request.', rules: [{ objectIds: ['group-city'], departmentId: 'dept-support', employeeIds: [], strategy: 'round-robin' }] },
+      ],
+    },
+  },
+};
 
 /** The catalog record of a seed app, as registered, reviewed and placed at `now`. */
 export async function seedAppRecord(app: SeedApp, now: number): Promise<AppRecord> {
@@ -321,6 +393,10 @@ export async function seedStore(store: Store, now: number): Promise<void> {
     }
     await seedCatalog(tx, apps, now);
     await seedChat(tx, now);
+    const { appId, settings } = SEED_SERVICE_DESK_CHAT;
+    if (!(await tx.get(ChatCollection.SETTINGS, appId))) {
+      await tx.put(ChatCollection.SETTINGS, appId, { appId, settings: structuredClone(settings), geography: null, updatedAt: now } satisfies ChatSettingsRecord);
+    }
   });
 }
 
