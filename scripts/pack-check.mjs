@@ -122,7 +122,7 @@ const isPacked = built && (await check('npm pack', async () => {
 if (isPacked) {
   await check('the tarball holds dist/ (with custom-elements.json), README, LICENSE and docs only', () => {
     const paths = packed.files.map((file) => file.path);
-    const allowed = /^(dist\/.+\.(js|js\.map|d\.ts|css)|dist\/custom-elements\.json|docs\/[\w-]+\.md|README\.md|LICENSE|package\.json)$/;
+    const allowed = /^(dist\/.+\.(js|js\.map|d\.ts|css)|dist\/devhost\/[\w.-]+\.html|dist\/custom-elements\.json|docs\/[\w-]+\.md|README\.md|LICENSE|package\.json)$/;
     const stray = paths.filter((path) => !allowed.test(path) || /(^|\/)(test|tests|demo|bench|\.ci|scripts)\//.test(path) || /\.test\.|\.config\.|tsconfig/.test(path));
     const targets = Object.values(pkg.exports).flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)));
     const missing = [...targets, pkg.customElements, 'LICENSE', 'README.md'].map((path) => path.replace(/^\.\//, '')).filter((path) => !paths.includes(path));

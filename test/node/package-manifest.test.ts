@@ -70,7 +70,7 @@ describe('package.json', () => {
   });
 
   it('ships only dist (with the custom-elements.json of the kit), the docs of what it ships and the licence', () => {
-    expect(pkg.files).to.deep.equal(['dist', 'docs/backend.md', 'docs/bridge.md', 'docs/partner-backend.md']);
+    expect(pkg.files).to.deep.equal(['dist', 'docs/backend.md', 'docs/bridge.md', 'docs/catalog.md', 'docs/chat.md', 'docs/manifest.md', 'docs/partner-backend.md', 'docs/server.md']);
     expect(pkg.customElements).to.equal('./dist/custom-elements.json');
     expect(existsSync(join(root, 'LICENSE'))).to.equal(true);
     expect(pkg.scripts.prepack).to.equal('node scripts/build.mjs');
