@@ -4,6 +4,7 @@ import { screenLink } from '../navigation.ts';
 import type { ShellLocale, ThemeChoice } from '../preferences.ts';
 import type { PageContext, ShellPage } from '../routes.ts';
 import { formatDate } from '../texts.ts';
+import '../demo-reset.ts';
 
 const valueOf = (event: Event) => (event.target as HTMLElement & { value: string }).value;
 
@@ -62,7 +63,8 @@ function settingsBody(ctx: PageContext) {
     <ma-group header=${ctx.t('bridgeLog')}>
       <ma-cell clickable chevron data-action="show-log" @click=${() => ctx.shell.showLog()}>${ctx.t('showLog')}</ma-cell>
       <ma-cell href="/demo/kit.html" chevron>${ctx.t('kitGallery')}</ma-cell>
-    </ma-group>`;
+    </ma-group>
+    <demo-reset locale=${ctx.locale}></demo-reset>`;
 }
 
 const settings: ShellPage = {
