@@ -96,7 +96,8 @@ export class MaChatComposer extends LitElement {
   private resize(): void {
     const field = this.field;
     field.style.height = 'auto';
-    field.style.height = `${field.scrollHeight}px`;
+    // An empty field is one line high (its min-height): no layout to read.
+    if (field.value) field.style.height = `${field.scrollHeight}px`;
   }
 
   private onInput(): void {

@@ -113,7 +113,7 @@ export function renderRow(row: ChatRow, index: number, context: RowContext): Tem
   const service = entry?.kind === 'bot' && entry.bot?.kind === 'taken-over';
   const author = entry ? entry.author.name : msg(CHAT_YOU, context.host);
   const showAuthor = !row.own && row.groupStart && !service;
-  return html`<div class="row ${row.own ? 'own' : 'other'}" role="article" tabindex="-1" data-key=${row.key} data-index=${index}>
+  return html`<div class="row ${row.own ? 'own' : 'other'}${showAuthor ? ' named' : ''}" role="article" tabindex="-1" data-key=${row.key} data-index=${index}>
     ${row.day !== null ? html`<div class="day" role="separator"><span>${formatDay(row.day, context.host, context.locale)}</span></div>` : nothing}
     ${row.unreadMarker ? html`<div class="unread" role="separator"><span>${msg(CHAT_UNREAD, context.host)}</span></div>` : nothing}
     ${service

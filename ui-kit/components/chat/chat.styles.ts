@@ -38,7 +38,7 @@ export const chatStyles = css`
   .row:focus-visible .service {
     box-shadow: var(--ma-focus-ring);
   }
-  .row.other:has(.group-start) {
+  .row.named {
     padding-top: var(--ma-space-s);
   }
   .day,
