@@ -1,6 +1,13 @@
 import { html } from 'lit';
 import { MINIAPPS_ORIGIN } from '../apps/catalog.ts';
 import { shellCatalog, staffGate } from '../partner/page.ts';
+
+/**
+ * Where submissions run: the demo command serves a review origin on the host's own site (a browser
+ * that blocks third-party storage refuses the sandbox's service worker in a cross-site frame);
+ * without one, the mini-apps' origin.
+ */
+const REVIEW_ORIGIN: string = (import.meta as { env?: Record<string, string> }).env?.VITE_REVIEW_ORIGIN ?? MINIAPPS_ORIGIN;
 import type { ShellPage } from '../shell/routes.ts';
 
 export const moderatorPage: ShellPage = {
@@ -10,5 +17,5 @@ export const moderatorPage: ShellPage = {
   title: () => 'Moderation',
   parent: () => '#/settings',
   load: () => import('./moderator-page.ts'),
-  render: (ctx) => staffGate(ctx, () => html`<demo-moderator-page .catalog=${shellCatalog()} apps-origin=${MINIAPPS_ORIGIN}></demo-moderator-page>`),
+  render: (ctx) => staffGate(ctx, () => html`<demo-moderator-page .catalog=${shellCatalog()} apps-origin=${REVIEW_ORIGIN}></demo-moderator-page>`),
 };
