@@ -8,6 +8,7 @@ import { keyed } from 'lit/directives/keyed.js';
 import '../../ui-kit/index.ts';
 import { applyBrand, brandPresets, installTokens, lightColors, resetBrand, setColorScheme } from '../../ui-kit/tokens/index.ts';
 import { sections as basics } from './sections-basics.ts';
+import { sections as chat } from './sections-chat.ts';
 import { sections as content } from './sections-content.ts';
 import { sections as forms } from './sections-forms.ts';
 import { sections as overlays } from './sections-overlays.ts';
@@ -26,6 +27,7 @@ const groups = [
   { title: 'Content', sections: content },
   { title: 'Forms', sections: forms },
   { title: 'Overlays', sections: overlays },
+  { title: 'Chat', sections: chat },
 ];
 
 function apply(): void {

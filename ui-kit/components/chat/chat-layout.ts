@@ -11,6 +11,10 @@ type PinOptions = NonNullable<FlowLayout['pin']>;
  * measured, images loaded) until the viewer scrolls, so nothing polls the DOM:
  * - the newest message at the bottom (`followEnd`), on open and while the viewer is at the end;
  * - a message at its offset from the top (`holdAt`) while an older page is prepended above it.
+ * The virtualizer drops a pin on any scroll it sees that is not its own correction, the page's
+ * included; here the list's owner does (`release`) on scrolls of the list itself, so a chat below
+ * the fold still shows its newest message when the page scrolls to it. `correcting` tells the
+ * layout's own scrolls (the two frames after it corrected the position) from anyone else's.
  */
 
 /** Where a row sits: its index and its start's distance (px) below the viewport's top. */
@@ -32,10 +36,21 @@ export class ChatLayout extends FlowLayout {
 
   private pinOffset = 0;
 
+  private activePin: Pin | null = null;
+
+  /** The list's scroll position was just set by this layout (true for two frames after). */
+  correcting = false;
+
+  private correction = 0;
+
   constructor(sink: LayoutHostSink, config?: ChatLayoutConfig) {
     const { onCreate, ...flowConfig } = config ?? {};
     super(sink, flowConfig);
     onCreate?.(this);
+  }
+
+  get pinned(): boolean {
+    return this._pin !== null;
   }
 
   /** True while a pin holds the end of the list in view. */
@@ -53,10 +68,16 @@ export class ChatLayout extends FlowLayout {
     this.pinWith(items, { index: anchor.index, block: 'start', offset: anchor.offset });
   }
 
-  override unpin(): void {
+  /** Lets the scroll position go. */
+  release(): void {
     this.pendingPin = null;
+    this.activePin = null;
+    this.pinOffset = 0;
     super.unpin();
   }
+
+  /** Called by the virtualizer on every scroll it sees: see `release`. */
+  override unpin(): void {}
 
   /**
    * The first item at or above the viewport's top when the list is scrolled to `scrollTop`, from
@@ -85,6 +106,7 @@ export class ChatLayout extends FlowLayout {
   }
 
   private applyPin(pin: Pin): void {
+    this.activePin = pin;
     this.pinOffset = pin.offset ?? 0;
     this.pin = { index: pin.index, block: pin.block };
   }
@@ -96,6 +118,31 @@ export class ChatLayout extends FlowLayout {
       this.pendingPin = null;
       this.applyPin(pending.pin);
     }
+  }
+
+  protected override _sendStateChangedMessage(): void {
+    // The virtualizer scrolls the list by this error right after taking the message.
+    if (this._scrollError) {
+      this.correcting = true;
+      const correction = ++this.correction;
+      requestAnimationFrame(() => requestAnimationFrame(() => {
+        if (correction === this.correction) this.correcting = false;
+      }));
+    }
+    super._sendStateChangedMessage();
+  }
+
+  /**
+   * The end of the last item is where this layout puts it in the same reflow: the scroll size
+   * (less a trailing margin). The flow layout would take the item's position from the previous
+   * reflow, an estimate while rows are being measured, and stop a few pixels short of the end.
+   */
+  protected override _calculateScrollIntoViewPosition(options: PinOptions): number {
+    const last = this.items.length - 1;
+    if (options.block !== 'end' || options.index < last || last < 0) return super._calculateScrollIntoViewPosition(options);
+    const metrics = this._metricsCache;
+    const end = this._scrollSize - (metrics.getMarginSize(last + 1) ?? metrics.averageMarginSize);
+    return this._clampScrollPosition(end - this._viewDim1 + this.offsetWithinScroller[this._positionDim]);
   }
 
   protected override _setPositionFromPin(): void {

@@ -227,7 +227,9 @@ export class MaChat extends LitElement {
       this.layout?.followEnd(items);
     } else if (before) {
       const index = rows.indexOf(before.item);
-      if (index >= 0 && index !== before.index) this.layout?.holdAt(items, { index, offset: before.offset });
+      const layout = this.layout;
+      if (!layout || index < 0 || index === before.index) return;
+      layout.holdAt(items, { index, offset: before.offset });
     }
   }
 
@@ -240,11 +242,7 @@ export class MaChat extends LitElement {
 
   /** The viewer took the scroll position over: no pin holds it any more. */
   private onUserScrollIntent(): void {
-    this.layout?.unpin();
-  }
-
-  private atBottom(list: HTMLElement): boolean {
-    return list.scrollTop + list.clientHeight >= list.scrollHeight - BOTTOM_SLACK;
+    this.layout?.release();
   }
 
   /** Announces messages from the other side that arrived since the last change. */
@@ -295,14 +293,12 @@ export class MaChat extends LitElement {
   private onScroll(): void {
     const list = this.list!;
     const scrollTop = list.scrollTop;
-    if (this.opened && !this.layout?.followingEnd) this.stuck = scrollTop + list.clientHeight >= list.scrollHeight - BOTTOM_SLACK;
+    const layout = this.layout;
+    // A scroll of the list that the layout did not make is the viewer's (or the page's): it wins.
+    if (layout?.pinned && !layout.correcting) layout.release();
+    if (this.opened && !layout?.followingEnd) this.stuck = list.scrollHeight - list.clientHeight - scrollTop <= BOTTOM_SLACK;
     this.cancelPress();
     this.maybeLoadOlder(scrollTop);
-  }
-
-  /** The virtualizer let its pin go because the viewer scrolled. */
-  private onUnpinned(): void {
-    if (this.list && this.opened) this.stuck = this.atBottom(this.list);
   }
 
   private onVisibilityChanged(event: VisibilityChangedEvent): void {
@@ -342,6 +338,7 @@ export class MaChat extends LitElement {
     if (!row) {
       this.virtualizer?.element(index)?.scrollIntoView({ block: 'nearest' });
       await this.layoutSettled();
+      this.layout?.release();
       row = list.querySelector<HTMLElement>(`.row[data-index="${index}"]`);
       if (!row) return;
     }
@@ -476,7 +473,6 @@ export class MaChat extends LitElement {
           @scroll=${this.onScroll}
           @wheel=${this.onUserScrollIntent}
           @touchstart=${this.onUserScrollIntent}
-          @unpinned=${this.onUnpinned}
           @visibilityChanged=${this.onVisibilityChanged}
           @keydown=${this.onListKeydown}
           @contextmenu=${this.onContextMenu}
