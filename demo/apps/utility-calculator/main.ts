@@ -59,7 +59,7 @@ export class UtilityCalculator extends LitElement {
     :host { display: block; padding-bottom: var(--ma-space-xl); color: var(--ma-color-text); }
     h1 { margin: 0; padding: var(--ma-space-l) var(--ma-space-l) var(--ma-space-xs); font-size: var(--ma-font-size-title-2, 22px); }
     .lead { margin: 0; padding: 0 var(--ma-space-l) var(--ma-space-s); color: var(--ma-color-text-secondary); }
-    .meter { display: grid; grid-template-columns: 1fr 1fr; gap: var(--ma-space-s); padding: var(--ma-space-s) var(--ma-space-l) var(--ma-space-m); }
+    .meter { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: var(--ma-space-s); padding: var(--ma-space-s) var(--ma-space-l) var(--ma-space-m); }
     .actions { padding: var(--ma-space-m) var(--ma-space-l); }
   `;
 
