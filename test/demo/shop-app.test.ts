@@ -6,7 +6,7 @@ import { createBakeryBackend } from '../../demo/apps/shop/partner/orders-route.t
 import { createBackendClient, type BackendClient } from '../../src/backend/index.ts';
 import { createPushHandlers, createStorageHandlers, createUserHandlers } from '../../src/host/index.ts';
 import type { HostScreenLink } from '../../src/protocol/index.ts';
-import { HostError, mockHost, type MockHost } from '../../src/sdk/testing.ts';
+import { HostError, mockHost, type MockHost, type MockHostOptions } from '../../src/sdk/testing.ts';
 
 /*
  * Corner Bakery as its author tests it: the shop's own code on the SDK's mock host, whose
@@ -62,7 +62,7 @@ describe('Corner Bakery (demo/apps/shop) on its backend route', () => {
     host = undefined;
   });
 
-  async function openShop(handlers: Parameters<typeof mockHost>[0]['handlers'] = {}, locale = 'en'): Promise<{ root: ShadowRoot }> {
+  async function openShop(handlers: NonNullable<MockHostOptions['handlers']> = {}, locale = 'en'): Promise<{ root: ShadowRoot }> {
     host = mockHost({
       capabilities: ['user', 'payments', 'push', 'navigation', 'storage', 'files', 'popups'],
       launchParams: { appId: 'bakery', locale },
