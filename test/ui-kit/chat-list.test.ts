@@ -1,4 +1,4 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { MaChat } from '../../ui-kit/components/chat/chat.ts';
 import { CLIENT, FakeChatController, STAFF, botEntry, conversation, entry } from './chat-fake.ts';
 import { $, $$, composerOf, fieldOf, list, mountChat, rowByKey, scrollListTo, settle } from './chat-setup.ts';
@@ -45,6 +45,41 @@ describe('ma-chat: long histories', () => {
     expect(list(chat).scrollTop).to.be.greaterThan(1000);
     expect(list(chat).getAttribute('aria-busy')).to.equal('false');
     expect(controller.calls.loadOlder, 'one load per arrival at the top').to.equal(1);
+  });
+
+  it('keeps a row that is half out of view at its offset while the older page comes above it', async () => {
+    const controller = new FakeChatController({ entries: conversation(100, 300), hasOlder: true, olderPages: [conversation(200, 200)] });
+    let open!: () => void;
+    controller.olderGate = new Promise((resolve) => (open = resolve));
+    const chat = await mountChat(controller);
+    // Near the top (the load starts within 400px of it), with the top row partly scrolled away.
+    await scrollListTo(chat, 250);
+    await waitUntil(() => controller.calls.loadOlder === 1, 'loadOlder called');
+    const listTop = list(chat).getBoundingClientRect().top;
+    const top = $$(chat, '.row').find((row) => row.getBoundingClientRect().top < listTop - 5 && row.getBoundingClientRect().bottom > listTop + 5);
+    expect(top, 'a row cut by the top edge').to.not.equal(undefined);
+    const key = top!.dataset.key!;
+    const before = rowTop(chat, key);
+    open();
+    await waitUntil(() => controller.entries.length === 300, 'merged');
+    await settle(chat);
+    await waitUntil(() => rowByKey(chat, key) && Math.abs(rowTop(chat, key) - before) < 2, `row ${key} stays at ${before}px`, { timeout: 3000 });
+    await settle(chat);
+    expect(rowTop(chat, key)).to.be.closeTo(before, 2);
+  });
+
+  it('opens below the fold and shows the newest message at the bottom when the page scrolls to it', async () => {
+    const controller = new FakeChatController({ entries: conversation(300) });
+    const page = await fixture<HTMLElement>(html`<div lang="en"><div style="height: 3000px"></div>
+      <div style="display: flex; flex-direction: column; width: 400px; height: 500px"><ma-chat .controller=${controller}></ma-chat></div></div>`);
+    const chat = page.querySelector('ma-chat')!;
+    await settle(chat);
+    expect(chat.getBoundingClientRect().top, 'out of view').to.be.greaterThan(window.innerHeight);
+    chat.scrollIntoView({ block: 'end' });
+    await waitUntil(() => rowByKey(chat, 'own:cm-e300'), 'the newest row drawn');
+    await settle(chat);
+    expect(isAtBottom(chat)).to.equal(true);
+    expect(rowByKey(chat, 'own:cm-e300')!.getBoundingClientRect().bottom).to.be.closeTo(list(chat).getBoundingClientRect().bottom, 1);
   });
 
   it('follows new messages while at the bottom, and stays put while reading older ones', async () => {
