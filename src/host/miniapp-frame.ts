@@ -128,8 +128,15 @@ export class MiniAppFrameElement extends ElementBase {
     this.#host = undefined;
   }
 
+  /** The nearest `lang` above the element, looking out of shadow roots too (a shell often renders the frame in one). */
   get #locale(): string {
-    return this.closest('[lang]')?.getAttribute('lang') ?? 'en';
+    let found = this.closest('[lang]');
+    let root = this.getRootNode();
+    while (!found && root instanceof ShadowRoot) {
+      found = root.host.closest('[lang]');
+      root = root.host.getRootNode();
+    }
+    return found?.getAttribute('lang') || 'en';
   }
 
   get #texts() {

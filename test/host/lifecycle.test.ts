@@ -86,6 +86,21 @@ describe('launch failures and the error screen', () => {
     expect(screen.hidden).to.equal(true);
   });
 
+  it('finds the host’s locale across shadow roots (a shell that renders the frame in its own)', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="ru"><section></section></div>`);
+    const root = wrapper.querySelector('section')!.attachShadow({ mode: 'open' });
+    const el = document.createElement('miniapp-frame');
+    el.style.cssText = 'width:320px;height:240px';
+    root.append(el);
+    el.app = { id: 'slow', name: 'Медленное', url: `${FIXTURE_URL}?silent`, capabilities: [] };
+    el.readyTimeoutMs = 200;
+    const failed = nextEvent(el, 'miniapp-error');
+    el.open();
+    await failed;
+    expect(el.shadowRoot!.querySelector<HTMLElement>('.error')!.textContent).to.include('Не удалось открыть мини-приложение');
+    await el.close();
+  });
+
   it('fails fast with LOAD_FAILED when the app’s server does not answer', async () => {
     const container = document.createElement('div');
     document.body.append(container);
