@@ -99,6 +99,8 @@ const claimCodes: Record<string, TokenErrorCode> = {
 function toTokenError(error: unknown): unknown {
   if (error instanceof TokenError) return error;
   if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid) return error;
+  // jose's plain JOSEError (no subclass) is a key set answered with an HTTP error: nothing about the token.
+  if (error instanceof errors.JOSEError && error.constructor === errors.JOSEError) return error;
   const fail = (code: TokenErrorCode, message: string, claim?: string) => new TokenError(code, message, claim, { cause: error });
   if (error instanceof errors.JWTExpired) return fail(TokenErrorCode.EXPIRED, 'The token has expired', 'exp');
   if (error instanceof errors.JWTClaimValidationFailed) {
