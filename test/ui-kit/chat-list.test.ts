@@ -82,6 +82,15 @@ describe('ma-chat: long histories', () => {
     expect(rowByKey(chat, 'own:cm-e300')!.getBoundingClientRect().bottom).to.be.closeTo(list(chat).getBoundingClientRect().bottom, 1);
   });
 
+  it('shows another, shorter conversation from its newest message when the controller changes', async () => {
+    const chat = await mountChat(new FakeChatController({ entries: conversation(300) }));
+    await scrollListTo(chat, 1000);
+    chat.controller = new FakeChatController({ entries: conversation(3, 3, (seq) => ({ id: `other${seq}`, text: `Other ${seq}` })) });
+    await waitUntil(() => rowByKey(chat, 'entry:other3') && isAtBottom(chat), 'the other conversation at its newest message');
+    expect($$(chat, '.row').map((row) => row.dataset.key)).to.deep.equal(['entry:other1', 'own:cm-other2', 'entry:other3']);
+    expect(chat.rowCount).to.equal(3);
+  });
+
   it('follows new messages while at the bottom, and stays put while reading older ones', async () => {
     const controller = new FakeChatController({ entries: conversation(300) });
     const chat = await mountChat(controller);

@@ -113,8 +113,13 @@ export class MaChat extends LitElement {
       this.dispatchEvent(new CustomEvent<ChatOpenSnippetDetail>('ma-chat-open-snippet', { bubbles: true, composed: true, detail: { snippet } })),
   };
 
-  private readonly renderItem = (_item: RowItem, index: number) => renderRow(this.rows!.row(index)!, index, this.rowContext);
-  private readonly keyOf = (item: RowItem) => this.rows!.keyOf(item);
+  // The virtualizer may draw a range of the previous items once after they were replaced: a row
+  // missing from the current ones draws nothing.
+  private readonly renderItem = (_item: RowItem | undefined, index: number) => {
+    const row = this.rows?.row(index);
+    return row ? renderRow(row, index, this.rowContext) : html``;
+  };
+  private readonly keyOf = (item: RowItem | undefined, index: number) => (item && this.rows ? this.rows.keyOf(item) : `missing:${index}`);
 
   /** Resolves once the list has rendered and laid out its rows. */
   get layoutComplete(): Promise<void> {
