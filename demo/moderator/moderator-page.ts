@@ -4,7 +4,7 @@ import type { CatalogClient } from '../../src/backend/catalog-client.ts';
 import type { ModerationRowView } from '../../src/backend/catalog-contract.ts';
 import type { AppView } from '../../src/backend/catalog-records.ts';
 import { SEED_USERS } from '../../src/backend/seed.ts';
-import { ALL_STATUSES, CATEGORY_LABELS, STATUS_LABELS, type AppStatus } from '../../src/catalog/index.ts';
+import { ALL_STATUSES, type AppStatus } from '../../src/catalog/index.ts';
 import { CallLog } from '../../src/host/index.ts';
 import { isCapability } from '../../src/protocol/index.ts';
 import type { StatusMode } from '../../ui-kit/components/badge/badge.ts';
@@ -17,11 +17,14 @@ import '../../ui-kit/components/input/input.ts';
 import '../../ui-kit/components/select/select.ts';
 import '../../ui-kit/components/segmented-control/segmented-control.ts';
 import '../../ui-kit/components/textarea/textarea.ts';
+import { categoryLabel, formatWhen, statusLabel } from '../partner/catalog-labels.ts';
+import type { ShellLocale } from '../shell/preferences.ts';
 import type { CheckResult } from './review-checks.ts';
 import './review-log.ts';
 import { ReviewRun } from './review-run.ts';
 import { ReviewSandbox } from './review-sandbox.ts';
 import { openSubmission } from './submission.ts';
+import { moderatorTexts, type ModeratorText } from './texts.ts';
 
 export const STATUS_MODE: Record<AppStatus, StatusMode> = {
   inactive: 'neutral',
@@ -31,17 +34,18 @@ export const STATUS_MODE: Record<AppStatus, StatusMode> = {
   active: 'positive',
 };
 
-const CHECK_TITLES: Record<CheckResult['id'], string> = {
-  ready: 'Time to ready',
-  capabilities: 'Capabilities used vs declared',
-  console: 'Console errors',
-  exceptions: 'Uncaught exceptions',
-  network: 'Requests to other origins',
-  axe: 'Accessibility (axe)',
-  kit: 'Kit components',
-  manifest: 'Manifest',
-  icon: 'Icon',
-};
+const CHECK_TITLES = {
+  ready: 'checkReady',
+  capabilities: 'checkCapabilities',
+  console: 'checkConsole',
+  exceptions: 'checkExceptions',
+  network: 'checkNetwork',
+  axe: 'checkAxe',
+  kit: 'checkKit',
+  manifest: 'checkManifest',
+  icon: 'checkIcon',
+} as const satisfies Record<CheckResult['id'], string>;
+const REVIEW_TEXTS = { uploaded: 'reviewUploaded', 'on-moderation': 'reviewOnModeration', approved: 'reviewApproved', rejected: 'reviewRejected' } as const;
 
 const message = (error: unknown) => String((error as Error)?.message ?? error);
 
@@ -73,6 +77,7 @@ export class DemoModeratorPage extends LitElement {
   @property({ attribute: 'apps-origin' }) appsOrigin = '';
   /** The time to ready allowed, ms. */
   @property({ type: Number }) budget = 3000;
+  @property() locale: ShellLocale = 'ru';
 
   @state() private rows: ModerationRowView[] = [];
   @state() private statusFilter: AppStatus | 'all' = 'on-moderation';
@@ -116,6 +121,10 @@ export class DemoModeratorPage extends LitElement {
     }
   }
 
+  get #t(): ModeratorText {
+    return moderatorTexts(this.locale);
+  }
+
   get report(): CheckResult[] {
     return this.run?.report() ?? [];
   }
@@ -150,7 +159,7 @@ export class DemoModeratorPage extends LitElement {
   async openBuild(): Promise<void> {
     const app = this.selected!;
     const build = app.builds.at(-1);
-    if (!build) return void (this.error = 'This app has no build to review');
+    if (!build) return void (this.error = this.#t('noBuildToReview'));
     await this.#open(async () => {
       const blob = await this.catalog!.moderator.downloadBuild(app.id, build.id);
       return { kind: 'zip', submission: openSubmission(new Uint8Array(await blob.arrayBuffer())) } as const;
@@ -165,12 +174,12 @@ export class DemoModeratorPage extends LitElement {
   async openUrl(): Promise<void> {
     const capabilities = this.urlCapabilities.split(/[\s,]+/).filter(Boolean);
     const unknown = capabilities.filter((capability) => !isCapability(capability));
-    if (unknown.length) return void (this.error = `Unknown capabilities: ${unknown.join(', ')}`);
+    if (unknown.length) return void (this.error = this.#t('unknownCapabilities', { list: unknown.join(', ') }));
     let url: URL;
     try {
       url = new URL(this.url);
     } catch {
-      return void (this.error = `Not a URL: ${this.url}`);
+      return void (this.error = this.#t('notUrl', { url: this.url }));
     }
     await this.#open(async () => ({ kind: 'url', url: url.href, capabilities: capabilities.filter(isCapability) }) as const);
   }
@@ -207,12 +216,12 @@ export class DemoModeratorPage extends LitElement {
   }
 
   async approve(): Promise<void> {
-    await this.#decide(() => this.catalog!.moderator.approve(this.selected!.id), 'Approved: the app is Ready to publish');
+    await this.#decide(() => this.catalog!.moderator.approve(this.selected!.id), this.#t('approved'));
   }
 
   async reject(): Promise<void> {
-    if (!this.reason.trim()) return void (this.error = 'Give the partner a reason for the rejection');
-    await this.#decide(() => this.catalog!.moderator.reject(this.selected!.id, this.reason), 'Rejected: the app is Inactive, the partner sees the reason');
+    if (!this.reason.trim()) return void (this.error = this.#t('needReason'));
+    await this.#decide(() => this.catalog!.moderator.reject(this.selected!.id, this.reason), this.#t('rejected'));
   }
 
   async #decide(action: () => Promise<{ app: AppView }>, done: string): Promise<void> {
@@ -228,20 +237,21 @@ export class DemoModeratorPage extends LitElement {
   }
 
   #queue() {
-    const filters = [{ value: 'all', label: 'All' }, ...ALL_STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] }))];
+    const t = this.#t;
+    const filters = [{ value: 'all', label: t('all') }, ...ALL_STATUSES.map((status) => ({ value: status, label: statusLabel(this.locale, status) }))];
     const rows = this.#visibleRows;
-    return html`<ma-group header="Submissions" data-queue>
+    return html`<ma-group header=${t('submissions')} data-queue>
       <div class="toolbar">
-        <ma-select name="status-filter" label="Status" .options=${filters} .value=${this.statusFilter}
+        <ma-select name="status-filter" label=${t('status')} .options=${filters} .value=${this.statusFilter}
           @change=${(event: Event) => (this.statusFilter = (event.target as HTMLSelectElement).value as AppStatus | 'all')}></ma-select>
-        <ma-input type="search" name="queue-search" label="Search by name" .value=${this.search}
+        <ma-input type="search" name="queue-search" label=${t('searchByName')} .value=${this.search}
           @input=${(event: Event) => (this.search = (event.target as HTMLInputElement).value)}></ma-input>
       </div>
-      ${rows.length === 0 ? html`<ma-cell multiline>Nothing in this status.</ma-cell>` : nothing}
+      ${rows.length === 0 ? html`<ma-cell multiline>${t('nothing')}</ma-cell>` : nothing}
       ${rows.map(
-        (row) => html`<ma-cell clickable chevron multiline data-app-id=${row.id} subtitle=${`${CATEGORY_LABELS[row.category]} · updated ${new Date(row.updatedAt).toLocaleString()}`}
+        (row) => html`<ma-cell clickable chevron multiline data-app-id=${row.id} subtitle=${t('updated', { category: categoryLabel(this.locale, row.category), date: formatWhen(this.locale, row.updatedAt) })}
           @click=${() => void this.select(row.id)}>${row.name}
-          <ma-badge slot="after" mode=${STATUS_MODE[row.status]} data-status=${row.status}>${STATUS_LABELS[row.status]}</ma-badge>
+          <ma-badge slot="after" mode=${STATUS_MODE[row.status]} data-status=${row.status}>${statusLabel(this.locale, row.status)}</ma-badge>
         </ma-cell>`,
       )}
     </ma-group>`;
@@ -250,64 +260,68 @@ export class DemoModeratorPage extends LitElement {
   #checks() {
     const report = this.report;
     if (report.length === 0) return nothing;
+    const t = this.#t;
     const failed = report.filter((check) => check.status === 'fail').length;
-    return html`<ma-group header=${`Automatic checks${failed ? ` — ${failed} failed` : ''}`} data-checks>
+    return html`<ma-group header=${failed ? t('checksFailed', { count: failed }) : t('checks')} data-checks>
       ${report.map(
         (check) => html`<ma-cell multiline data-check=${check.id} data-status=${check.status} subtitle=${[check.summary, ...check.details].join(' · ')}>
-          ${CHECK_TITLES[check.id]}
-          <ma-badge slot="after" mode=${check.status === 'pass' ? 'positive' : check.status === 'fail' ? 'negative' : 'neutral'}>${check.status === 'pass' ? 'Pass' : check.status === 'fail' ? 'Fail' : 'Pending'}</ma-badge>
+          ${t(CHECK_TITLES[check.id])}
+          <ma-badge slot="after" mode=${check.status === 'pass' ? 'positive' : check.status === 'fail' ? 'negative' : 'neutral'}>${t(check.status === 'pass' ? 'pass' : check.status === 'fail' ? 'fail' : 'pending')}</ma-badge>
         </ma-cell>`,
       )}
-      <div class="row"><ma-button size="s" mode="secondary" data-action="audit" ?disabled=${!this.run} @click=${() => void this.run?.audit()}>Run the page audit again</ma-button></div>
+      <div class="row"><ma-button size="s" mode="secondary" data-action="audit" ?disabled=${!this.run} @click=${() => void this.run?.audit()}>${t('auditAgain')}</ma-button></div>
     </ma-group>`;
   }
 
   #submission() {
+    const t = this.#t;
     const app = this.selected;
-    if (!app) return html`<ma-group header="Review"><ma-cell multiline>Choose a submission in the queue, or open a .zip or a URL below.</ma-cell>${this.#openers()}</ma-group>`;
+    if (!app) return html`<ma-group header=${t('review')}><ma-cell multiline>${t('chooseSubmission')}</ma-cell>${this.#openers()}</ma-group>`;
     const build = app.builds.at(-1);
     return html`<ma-group header=${app.name} data-submission=${app.id}>
-      <ma-cell multiline subtitle=${`${CATEGORY_LABELS[app.category]} · licence ${app.licence ?? '—'} · ${app.description}`}>
-        Status <ma-badge slot="after" mode=${STATUS_MODE[app.status]} data-status=${app.status}>${STATUS_LABELS[app.status]}</ma-badge>
+      <ma-cell multiline subtitle=${t('appLine', { category: categoryLabel(this.locale, app.category), licence: app.licence ?? '—', description: app.description })}>
+        ${t('status')} <ma-badge slot="after" mode=${STATUS_MODE[app.status]} data-status=${app.status}>${statusLabel(this.locale, app.status)}</ma-badge>
       </ma-cell>
-      <ma-cell multiline subtitle=${build ? `${build.fileName}, ${build.sizeBytes} bytes, uploaded ${new Date(build.uploadedAt).toLocaleString()}, ${build.review}` : 'No build uploaded'}>Build</ma-cell>
-      ${app.rejectionReason ? html`<ma-cell multiline subtitle=${app.rejectionReason}>Last rejection</ma-cell>` : nothing}
+      <ma-cell multiline subtitle=${build ? t('buildLine', { file: build.fileName, size: build.sizeBytes, date: formatWhen(this.locale, build.uploadedAt), review: t(REVIEW_TEXTS[build.review]) }) : t('noBuild')}>${t('build')}</ma-cell>
+      ${app.rejectionReason ? html`<ma-cell multiline subtitle=${app.rejectionReason}>${t('lastRejection')}</ma-cell>` : nothing}
       ${this.#openers(build !== undefined)}
       <div class="padded">
-        <ma-textarea name="reason" label="Reason for a rejection" .value=${this.reason} @input=${(event: Event) => (this.reason = (event.target as HTMLTextAreaElement).value)}></ma-textarea>
+        <ma-textarea name="reason" label=${t('reason')} .value=${this.reason} @input=${(event: Event) => (this.reason = (event.target as HTMLTextAreaElement).value)}></ma-textarea>
       </div>
       <div class="row">
-        <ma-button data-action="approve" ?disabled=${app.status !== 'on-moderation'} @click=${() => void this.approve()}>Approve</ma-button>
-        <ma-button mode="destructive" data-action="reject" ?disabled=${app.status !== 'on-moderation'} @click=${() => void this.reject()}>Reject</ma-button>
+        <ma-button data-action="approve" ?disabled=${app.status !== 'on-moderation'} @click=${() => void this.approve()}>${t('approve')}</ma-button>
+        <ma-button mode="destructive" data-action="reject" ?disabled=${app.status !== 'on-moderation'} @click=${() => void this.reject()}>${t('reject')}</ma-button>
       </div>
     </ma-group>`;
   }
 
   #openers(hasBuild = false) {
-    const users = SEED_USERS.map((user) => ({ value: user.id, label: `${user.name} (${user.premises[0]?.title ?? 'no premises'})` }));
+    const t = this.#t;
+    const users = SEED_USERS.map((user) => ({ value: user.id, label: `${user.name} (${user.premises[0]?.title ?? t('noPremises')})` }));
     return html`<div class="row">
-        <ma-select name="test-user" label="Test user" .options=${users} .value=${this.userId}
+        <ma-select name="test-user" label=${t('testUser')} .options=${users} .value=${this.userId}
           @change=${(event: Event) => (this.userId = (event.target as HTMLSelectElement).value)}></ma-select>
-        <ma-input type="number" name="budget" label="Ready budget, ms" .value=${String(this.budget)} min="100" step="100"
+        <ma-input type="number" name="budget" label=${t('budget')} .value=${String(this.budget)} min="100" step="100"
           @input=${(event: Event) => (this.budget = Number((event.target as HTMLInputElement).value) || 3000)}></ma-input>
       </div>
       <div class="row">
-        ${hasBuild ? html`<ma-button data-action="open-build" ?loading=${this.busy} @click=${() => void this.openBuild()}>Open the build</ma-button>` : nothing}
-        <ma-button mode="secondary" data-action="open-file" @click=${() => this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')!.click()}>Open a .zip file…</ma-button>
-        <input type="file" accept=".zip,application/zip" hidden aria-label="A .zip of a mini-app build"
+        ${hasBuild ? html`<ma-button data-action="open-build" ?loading=${this.busy} @click=${() => void this.openBuild()}>${t('openBuild')}</ma-button>` : nothing}
+        <ma-button mode="secondary" data-action="open-file" @click=${() => this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')!.click()}>${t('openFile')}</ma-button>
+        <input type="file" accept=".zip,application/zip" hidden aria-label=${t('fileInput')}
           @change=${(event: Event) => {
             const file = (event.target as HTMLInputElement).files?.[0];
             if (file) void this.openFile(file);
           }} />
       </div>
       <div class="row">
-        <ma-input type="url" name="review-url" label="Or the app's URL" .value=${this.url} @input=${(event: Event) => (this.url = (event.target as HTMLInputElement).value)}></ma-input>
-        <ma-input name="url-capabilities" label="Capabilities (user, push …)" .value=${this.urlCapabilities} @input=${(event: Event) => (this.urlCapabilities = (event.target as HTMLInputElement).value)}></ma-input>
-        <ma-button mode="secondary" data-action="open-url" ?disabled=${!this.url} @click=${() => void this.openUrl()}>Open the URL</ma-button>
+        <ma-input type="url" name="review-url" label=${t('appUrl')} .value=${this.url} @input=${(event: Event) => (this.url = (event.target as HTMLInputElement).value)}></ma-input>
+        <ma-input name="url-capabilities" label=${t('capabilities')} .value=${this.urlCapabilities} @input=${(event: Event) => (this.urlCapabilities = (event.target as HTMLInputElement).value)}></ma-input>
+        <ma-button mode="secondary" data-action="open-url" ?disabled=${!this.url} @click=${() => void this.openUrl()}>${t('openUrl')}</ma-button>
       </div>`;
   }
 
   override render() {
+    const t = this.#t;
     return html`<div class="layout">
       <div class="side">${this.#queue()}</div>
       <div class="side">
@@ -315,10 +329,10 @@ export class DemoModeratorPage extends LitElement {
         ${this.notice ? html`<ma-banner mode="positive" role="status" data-notice>${this.notice}</ma-banner>` : nothing}
         ${this.#submission()}
         <div class="review" ?hidden=${!this.run}>
-          <div class="frame" aria-label="The app under review"></div>
+          <div class="frame" aria-label=${t('appUnderReview')}></div>
           <div class="side">
             ${this.#checks()}
-            <ma-group header="Integration log">
+            <ma-group header=${t('integrationLog')}>
               <div class="padded"><demo-review-log .log=${this.callLog} .launchId=${this.run?.host?.launchId ?? ''}></demo-review-log></div>
             </ma-group>
           </div>

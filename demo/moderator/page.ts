@@ -9,13 +9,15 @@ import { shellCatalog, staffGate } from '../partner/page.ts';
  */
 const REVIEW_ORIGIN: string = (import.meta as { env?: Record<string, string> }).env?.VITE_REVIEW_ORIGIN ?? MINIAPPS_ORIGIN;
 import type { ShellPage } from '../shell/routes.ts';
+import { moderatorTexts } from './texts.ts';
 
 export const moderatorPage: ShellPage = {
   id: 'moderator',
   path: '/moderator',
   role: 'moderator',
-  title: () => 'Moderation',
+  layout: 'wide',
+  title: (ctx) => moderatorTexts(ctx.locale)('title'),
   parent: () => '#/settings',
   load: () => import('./moderator-page.ts'),
-  render: (ctx) => staffGate(ctx, () => html`<demo-moderator-page .catalog=${shellCatalog()} apps-origin=${REVIEW_ORIGIN}></demo-moderator-page>`),
+  render: (ctx) => staffGate(ctx, () => html`<demo-moderator-page .catalog=${shellCatalog()} apps-origin=${REVIEW_ORIGIN} .locale=${ctx.locale}></demo-moderator-page>`),
 };

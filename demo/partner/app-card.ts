@@ -4,16 +4,22 @@ import type { CatalogClient } from '../../src/backend/catalog-client.ts';
 import type { AppView, WidgetView } from '../../src/backend/catalog-records.ts';
 import type { LaunchTokenResponse } from '../../src/backend/contract.ts';
 import { SEED_USERS } from '../../src/backend/seed.ts';
-import { CATEGORY_LABELS, STATUS_LABELS, WIDGET_SCREENS, type WidgetScreen } from '../../src/catalog/index.ts';
+import { WIDGET_SCREENS, type WidgetScreen } from '../../src/catalog/index.ts';
 import '../../ui-kit/components/tabs/tabs.ts';
 import '../../ui-kit/components/tabs/tab.ts';
 import '../../ui-kit/components/tabs/tab-panel.ts';
 import { appLink } from '../shell/navigation.ts';
 import { STATUS_MODE } from '../moderator/moderator-page.ts';
+import type { ShellLocale } from '../shell/preferences.ts';
+import { categoryLabel, formatWhen, statusLabel } from './catalog-labels.ts';
+import type { ChatSettingsApi } from './chat-settings-api.ts';
+import './chat-settings-form.ts';
 import { fieldErrors } from './form-errors.ts';
+import { partnerTexts, type PartnerText } from './texts.ts';
 
 const value = (event: Event) => (event.target as HTMLInputElement).value;
-const SCREEN_LABELS: Record<WidgetScreen, string> = { main: 'Main', home: 'Home', showcase: 'Showcase', services: 'Services' };
+const SCREEN_TEXTS = { main: 'screenMain', home: 'screenHome', showcase: 'screenShowcase', services: 'screenServices' } as const satisfies Record<WidgetScreen, string>;
+const REVIEW_TEXTS = { uploaded: 'reviewUploaded', 'on-moderation': 'reviewOnModeration', approved: 'reviewApproved', rejected: 'reviewRejected' } as const;
 
 /**
  * One app's card in the partner cabinet: Main (details, status moves, offer, payee), Placement and
@@ -35,6 +41,9 @@ export class DemoPartnerAppCard extends LitElement {
   @property({ attribute: false }) catalog: CatalogClient | undefined;
   @property({ attribute: false }) appId = '';
   @property({ attribute: 'shell-url' }) shellUrl = `${location.origin}/`;
+  /** The app's chat settings route; without it the Chat settings tab says the chat cannot be edited here. */
+  @property({ attribute: false }) chatApi: ChatSettingsApi | undefined;
+  @property() locale: ShellLocale = 'ru';
 
   @state() app: AppView | undefined;
   @state() private widgets: WidgetView[] = [];
@@ -85,7 +94,11 @@ export class DemoPartnerAppCard extends LitElement {
   }
 
   uploadBuild(file: File): Promise<boolean> {
-    return this.act(async (partner) => partner.uploadBuild(this.appId, file.name, file), `Build ${file.name} uploaded`);
+    return this.act(async (partner) => partner.uploadBuild(this.appId, file.name, file), this.#t('uploaded', { file: file.name }));
+  }
+
+  get #t(): PartnerText {
+    return partnerTexts(this.locale);
   }
 
   get deepLink(): string {
@@ -95,61 +108,63 @@ export class DemoPartnerAppCard extends LitElement {
   async #copyLink(): Promise<void> {
     try {
       await navigator.clipboard.writeText(this.deepLink);
-      this.notice = 'Deep link copied';
+      this.notice = this.#t('linkCopied');
     } catch {
-      this.notice = `Copy this link: ${this.deepLink}`;
+      this.notice = this.#t('copyThis', { url: this.deepLink });
     }
   }
 
   #main(app: AppView) {
+    const t = this.#t;
     const moves = [
-      { action: 'publish', label: 'Publish', enabled: app.status === 'ready-to-publish', run: (p: CatalogClient['partner']) => p.publish(app.id) },
-      { action: 'activate', label: 'Activate', enabled: app.hasPassedReview && (app.status === 'inactive' || app.status === 'testing'), run: (p: CatalogClient['partner']) => p.activate(app.id) },
-      { action: 'start-testing', label: 'Start testing', enabled: app.hasPassedReview && ['inactive', 'ready-to-publish', 'active'].includes(app.status), run: (p: CatalogClient['partner']) => p.startTesting(app.id) },
-      { action: 'deactivate', label: 'Deactivate', enabled: app.hasPassedReview && ['ready-to-publish', 'testing', 'active'].includes(app.status), run: (p: CatalogClient['partner']) => p.deactivate(app.id) },
+      { action: 'publish', label: t('publish'), enabled: app.status === 'ready-to-publish', run: (p: CatalogClient['partner']) => p.publish(app.id) },
+      { action: 'activate', label: t('activate'), enabled: app.hasPassedReview && (app.status === 'inactive' || app.status === 'testing'), run: (p: CatalogClient['partner']) => p.activate(app.id) },
+      { action: 'start-testing', label: t('startTesting'), enabled: app.hasPassedReview && ['inactive', 'ready-to-publish', 'active'].includes(app.status), run: (p: CatalogClient['partner']) => p.startTesting(app.id) },
+      { action: 'deactivate', label: t('deactivate'), enabled: app.hasPassedReview && ['ready-to-publish', 'testing', 'active'].includes(app.status), run: (p: CatalogClient['partner']) => p.deactivate(app.id) },
     ];
-    return html`<ma-group header="Details">
+    return html`<ma-group header=${t('details')}>
         <ma-cell multiline subtitle=${app.description}>${app.name}</ma-cell>
-        <ma-cell>Category<span slot="after">${CATEGORY_LABELS[app.category]}</span></ma-cell>
-        <ma-cell>Licence<span slot="after">${app.licence ?? 'none'}</span></ma-cell>
-        <ma-cell>Status<ma-badge slot="after" mode=${STATUS_MODE[app.status]} data-status=${app.status}>${STATUS_LABELS[app.status]}</ma-badge></ma-cell>
-        ${app.rejectionReason ? html`<ma-cell multiline subtitle=${app.rejectionReason}>Moderator's reason</ma-cell>` : nothing}
+        <ma-cell>${t('category')}<span slot="after">${categoryLabel(this.locale, app.category)}</span></ma-cell>
+        <ma-cell>${t('licence')}<span slot="after">${app.licence ?? t('none')}</span></ma-cell>
+        <ma-cell>${t('status')}<ma-badge slot="after" mode=${STATUS_MODE[app.status]} data-status=${app.status}>${statusLabel(this.locale, app.status)}</ma-badge></ma-cell>
+        ${app.rejectionReason ? html`<ma-cell multiline subtitle=${app.rejectionReason}>${t('rejectionReason')}</ma-cell>` : nothing}
         <div class="row">${moves.map((move) => html`<ma-button size="s" mode=${move.action === 'publish' ? 'primary' : 'secondary'} data-action=${move.action} ?disabled=${!move.enabled || this.busy}
-          @click=${() => void this.act(move.run, `${move.label}: done`)}>${move.label}</ma-button>`)}</div>
+          @click=${() => void this.act(move.run, t('done', { action: move.label }))}>${move.label}</ma-button>`)}</div>
       </ma-group>
-      <ma-group header=${`Public offer, version ${app.offer.version}`} data-offer>
+      <ma-group header=${t('offerHeader', { version: app.offer.version })} data-offer>
         <div class="fields">
-          <ma-input name="offer.title" label="Title" .value=${this.offer.title} @input=${(event: Event) => (this.offer = { ...this.offer, title: value(event) })}></ma-input>
-          <ma-input name="offer.documentId" label="Document number" .value=${this.offer.documentId} @input=${(event: Event) => (this.offer = { ...this.offer, documentId: value(event) })}></ma-input>
-          <ma-input type="url" name="offer.url" label="Address" .value=${this.offer.url} @input=${(event: Event) => (this.offer = { ...this.offer, url: value(event) })}></ma-input>
+          <ma-input name="offer.title" label=${t('offerTitle')} .value=${this.offer.title} @input=${(event: Event) => (this.offer = { ...this.offer, title: value(event) })}></ma-input>
+          <ma-input name="offer.documentId" label=${t('offerDocument')} .value=${this.offer.documentId} @input=${(event: Event) => (this.offer = { ...this.offer, documentId: value(event) })}></ma-input>
+          <ma-input type="url" name="offer.url" label=${t('offerUrl')} .value=${this.offer.url} @input=${(event: Event) => (this.offer = { ...this.offer, url: value(event) })}></ma-input>
         </div>
         <div class="row"><ma-button size="s" data-action="replace-offer" @click=${() => void this.act((p) => p.changeOffer(app.id, { title: this.offer.title, documentId: this.offer.documentId, ...(this.offer.url ? { url: this.offer.url } : {}) }),
-          app.hasPassedReview ? 'Offer replaced: the app went back to moderation' : 'Offer replaced')}>Replace the offer</ma-button></div>
+          app.hasPassedReview ? t('offerReplacedReview') : t('offerReplaced'))}>${t('replaceOffer')}</ma-button></div>
       </ma-group>
-      <ma-group header="Payee" data-payee>
+      <ma-group header=${t('payee')} data-payee>
         <div class="fields">
-          <ma-checkbox name="takesPayments" .checked=${app.takesPayments} disabled>Takes payments</ma-checkbox>
-          <ma-input name="payee.legalName" label="Legal entity" .value=${this.payee.legalName} @input=${(event: Event) => (this.payee = { ...this.payee, legalName: value(event) })}></ma-input>
-          <ma-input name="payee.taxId" label="Tax id" .value=${this.payee.taxId} @input=${(event: Event) => (this.payee = { ...this.payee, taxId: value(event) })}></ma-input>
-          <ma-input name="bankAccount.accountNumber" label="Bank account" .value=${this.payee.accountNumber} @input=${(event: Event) => (this.payee = { ...this.payee, accountNumber: value(event) })}></ma-input>
-          <ma-input name="bankAccount.bankId" label="Bank id (BIC)" .value=${this.payee.bankId} @input=${(event: Event) => (this.payee = { ...this.payee, bankId: value(event) })}></ma-input>
+          <ma-checkbox name="takesPayments" .checked=${app.takesPayments} disabled>${t('takesPayments')}</ma-checkbox>
+          <ma-input name="payee.legalName" label=${t('legalEntity')} .value=${this.payee.legalName} @input=${(event: Event) => (this.payee = { ...this.payee, legalName: value(event) })}></ma-input>
+          <ma-input name="payee.taxId" label=${t('taxId')} .value=${this.payee.taxId} @input=${(event: Event) => (this.payee = { ...this.payee, taxId: value(event) })}></ma-input>
+          <ma-input name="bankAccount.accountNumber" label=${t('bankAccount')} .value=${this.payee.accountNumber} @input=${(event: Event) => (this.payee = { ...this.payee, accountNumber: value(event) })}></ma-input>
+          <ma-input name="bankAccount.bankId" label=${t('bankId')} .value=${this.payee.bankId} @input=${(event: Event) => (this.payee = { ...this.payee, bankId: value(event) })}></ma-input>
         </div>
         <div class="row"><ma-button size="s" data-action="save-payee" @click=${() => void this.act((p) => p.editApp(app.id, {
           takesPayments: true, payee: { legalName: this.payee.legalName, taxId: this.payee.taxId }, bankAccount: { accountNumber: this.payee.accountNumber, bankId: this.payee.bankId },
-        }), 'Payee saved')}>Save the payee</ma-button></div>
+        }), t('payeeSaved'))}>${t('savePayee')}</ma-button></div>
       </ma-group>`;
   }
 
   #placement(app: AppView) {
+    const t = this.#t;
     const build = app.builds.at(-1);
     const user = SEED_USERS.find((candidate) => candidate.id === this.tokenUser) ?? SEED_USERS[0]!;
-    return html`<ma-group header="Builds and moderation" data-builds>
-        ${app.builds.length === 0 ? html`<ma-cell multiline>No build yet: upload the .zip that miniapps pack wrote.</ma-cell>` : nothing}
-        ${[...app.builds].reverse().map((each) => html`<ma-cell multiline subtitle=${`${each.sizeBytes} bytes · ${new Date(each.uploadedAt).toLocaleString()}${each.id === app.liveBuildId ? ' · live' : ''}`}>
-          ${each.fileName}<ma-badge slot="after" mode=${each.review === 'approved' ? 'positive' : each.review === 'rejected' ? 'negative' : 'neutral'}>${each.review}</ma-badge></ma-cell>`)}
+    return html`<ma-group header=${t('builds')} data-builds>
+        ${app.builds.length === 0 ? html`<ma-cell multiline>${t('noBuild')}</ma-cell>` : nothing}
+        ${[...app.builds].reverse().map((each) => html`<ma-cell multiline subtitle=${`${t('buildLine', { size: each.sizeBytes, date: formatWhen(this.locale, each.uploadedAt) })}${each.id === app.liveBuildId ? ` · ${t('live')}` : ''}`}>
+          ${each.fileName}<ma-badge slot="after" mode=${each.review === 'approved' ? 'positive' : each.review === 'rejected' ? 'negative' : 'neutral'} data-review=${each.review}>${t(REVIEW_TEXTS[each.review])}</ma-badge></ma-cell>`)}
         <div class="row">
-          <ma-button size="s" data-action="upload-build" ?disabled=${this.busy} @click=${() => this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')!.click()}>Upload a build (.zip)</ma-button>
-          <input type="file" accept=".zip,application/zip" hidden aria-label="The build, a .zip"
+          <ma-button size="s" data-action="upload-build" ?disabled=${this.busy} @click=${() => this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')!.click()}>${t('uploadBuild')}</ma-button>
+          <input type="file" accept=".zip,application/zip" hidden aria-label=${t('buildInput')}
             @change=${(event: Event) => {
               const input = event.target as HTMLInputElement;
               const file = input.files?.[0];
@@ -157,65 +172,66 @@ export class DemoPartnerAppCard extends LitElement {
               if (file) void this.uploadBuild(file);
             }} />
           <ma-button size="s" mode="secondary" data-action="send-to-moderation" ?disabled=${!build || app.status !== 'inactive' || app.hasPassedReview || this.busy}
-            @click=${() => void this.act((p) => p.sendToModeration(app.id), 'Sent to moderation')}>Send to moderation</ma-button>
+            @click=${() => void this.act((p) => p.sendToModeration(app.id), t('sent'))}>${t('sendToModeration')}</ma-button>
         </div>
       </ma-group>
-      <ma-group header="Widgets" data-widgets footer="Only Active and Testing apps can be placed. A draft is hidden from residents.">
+      <ma-group header=${t('widgets')} data-widgets footer=${t('widgetsHint')}>
         ${WIDGET_SCREENS.map((screen) => {
           const placed = this.widgets.filter((widget) => widget.screen === screen);
-          return html`<ma-cell multiline data-screen=${screen} subtitle=${placed.length ? placed.map((widget) => widget.state).join(', ') : 'Not placed'}>
-            ${SCREEN_LABELS[screen]}
+          const screenName = t(SCREEN_TEXTS[screen]);
+          return html`<ma-cell multiline data-screen=${screen} subtitle=${placed.length ? placed.map((widget) => t(widget.state === 'draft' ? 'stateDraft' : 'statePublished')).join(', ') : t('notPlaced')}>
+            ${screenName}
             <span slot="after">
               ${placed.map((widget) => html`<ma-button size="s" mode="secondary" data-action=${widget.state === 'draft' ? 'publish-widget' : 'draft-widget'}
-                @click=${() => void this.act((p) => p.setWidgetState(app.id, widget.id, widget.state === 'draft' ? 'published' : 'draft'), widget.state === 'draft' ? 'Widget published' : 'Widget is a draft')}>
-                ${widget.state === 'draft' ? 'Publish' : 'To draft'}</ma-button>`)}
-              ${placed.length === 0 ? html`<ma-button size="s" data-action="place-widget" @click=${() => void this.act((p) => p.placeWidget(app.id, screen), `Placed on ${SCREEN_LABELS[screen]} as a draft`)}>Place</ma-button>` : nothing}
+                @click=${() => void this.act((p) => p.setWidgetState(app.id, widget.id, widget.state === 'draft' ? 'published' : 'draft'), widget.state === 'draft' ? t('widgetPublished') : t('widgetDraft'))}>
+                ${widget.state === 'draft' ? t('publish') : t('toDraft')}</ma-button>`)}
+              ${placed.length === 0 ? html`<ma-button size="s" data-action="place-widget" @click=${() => void this.act((p) => p.placeWidget(app.id, screen), t('placed', { screen: screenName }))}>${t('place')}</ma-button>` : nothing}
             </span>
           </ma-cell>`;
         })}
       </ma-group>
-      <ma-group header="Test token" data-test-token footer="After moderation: a launch token for a chosen user and premises, for 24 hours or until the next one for that user.">
+      <ma-group header=${t('testToken')} data-test-token footer=${t('testTokenHint')}>
         <div class="row">
-          <ma-select name="token-user" label="User" .options=${SEED_USERS.map((each) => ({ value: each.id, label: each.name }))} .value=${this.tokenUser}
+          <ma-select name="token-user" label=${t('user')} .options=${SEED_USERS.map((each) => ({ value: each.id, label: each.name }))} .value=${this.tokenUser}
             @change=${(event: Event) => {
               this.tokenUser = value(event);
               this.tokenPremises = SEED_USERS.find((each) => each.id === this.tokenUser)?.premises[0]?.id ?? '';
             }}></ma-select>
-          <ma-select name="token-premises" label="Premises" .options=${user.premises.map((each) => ({ value: each.id, label: `${each.title}, ${each.object.title}` }))} .value=${this.tokenPremises}
+          <ma-select name="token-premises" label=${t('premises')} .options=${user.premises.map((each) => ({ value: each.id, label: `${each.title}, ${each.object.title}` }))} .value=${this.tokenPremises}
             @change=${(event: Event) => (this.tokenPremises = value(event))}></ma-select>
           <ma-button size="s" data-action="issue-token" @click=${() => void this.act(async (p) => {
             this.token = await p.issueTestToken(app.id, { userId: this.tokenUser, ...(this.tokenPremises ? { premisesId: this.tokenPremises } : {}) });
-          }, 'Test token issued')}>Issue a test token</ma-button>
+          }, t('tokenIssued'))}>${t('issueToken')}</ma-button>
         </div>
-        ${this.token ? html`<ma-cell multiline subtitle=${`Expires ${new Date(this.token.expiresAt).toLocaleString()} · ${this.token.profile.name}`}><code data-token>${this.token.token}</code></ma-cell>` : nothing}
+        ${this.token ? html`<ma-cell multiline subtitle=${t('expires', { date: formatWhen(this.locale, this.token.expiresAt), name: this.token.profile.name })}><code data-token>${this.token.token}</code></ma-cell>` : nothing}
       </ma-group>
-      <ma-group header="Deep link" data-deep-link>
+      <ma-group header=${t('deepLink')} data-deep-link>
         <div class="row">
-          <ma-input name="route" label="Route inside the app" .value=${this.route} @input=${(event: Event) => (this.route = value(event))}></ma-input>
-          <ma-button size="s" mode="secondary" data-action="copy-link" @click=${() => void this.#copyLink()}>Copy the deep link</ma-button>
+          <ma-input name="route" label=${t('route')} .value=${this.route} @input=${(event: Event) => (this.route = value(event))}></ma-input>
+          <ma-button size="s" mode="secondary" data-action="copy-link" @click=${() => void this.#copyLink()}>${t('copyLink')}</ma-button>
         </div>
         <ma-cell multiline><code data-link>${this.deepLink}</code></ma-cell>
       </ma-group>`;
   }
 
-  #chat() {
-    return html`<ma-group header="Chat settings">
-      <ma-cell multiline>The chat of this app (welcome texts, the responsible department, the bot's tags and rules) is set up in the operator console, which edits the chat settings routes.</ma-cell>
-    </ma-group>`;
+  #chat(app: AppView) {
+    if (!this.chatApi) return html`<ma-banner mode="warning" data-chat-unavailable>${this.#t('chatUnavailable')}</ma-banner>`;
+    return html`<demo-partner-chat-settings .api=${this.chatApi} .appId=${app.id} .locale=${this.locale}></demo-partner-chat-settings>`;
   }
 
   override render() {
+    const t = this.#t;
     const app = this.app;
-    if (!app) return html`${this.error.length ? html`<ma-banner mode="negative" role="alert">${this.error.join('; ')}</ma-banner>` : html`<ma-cell>Loading…</ma-cell>`}`;
+    if (!app) return html`${this.error.length ? html`<ma-banner mode="negative" role="alert">${this.error.join('; ')}</ma-banner>` : html`<ma-cell>${t('loading')}</ma-cell>`}`;
     return html`${this.error.length ? html`<ma-banner mode="negative" role="alert" data-error>${this.error.join('; ')}</ma-banner>` : nothing}
       ${this.notice ? html`<ma-banner mode="positive" role="status" data-notice>${this.notice}</ma-banner>` : nothing}
-      <ma-tabs label=${`${app.name}: card`} .value=${this.tab} @ma-tab-change=${(event: CustomEvent<{ value: string }>) => (this.tab = event.detail.value)}>
-        <ma-tab slot="nav" panel="main">Main</ma-tab>
-        <ma-tab slot="nav" panel="placement">Placement and updates</ma-tab>
-        <ma-tab slot="nav" panel="chat">Chat settings</ma-tab>
+      <ma-tabs label=${t('cardLabel', { name: app.name })} .value=${this.tab} @ma-tab-change=${(event: CustomEvent<{ value: string }>) => (this.tab = event.detail.value)}>
+        <ma-tab slot="nav" panel="main">${t('tabMain')}</ma-tab>
+        <ma-tab slot="nav" panel="placement">${t('tabPlacement')}</ma-tab>
+        <ma-tab slot="nav" panel="chat">${t('tabChat')}</ma-tab>
         <ma-tab-panel name="main">${this.#main(app)}</ma-tab-panel>
         <ma-tab-panel name="placement">${this.#placement(app)}</ma-tab-panel>
-        <ma-tab-panel name="chat">${this.#chat()}</ma-tab-panel>
+        <ma-tab-panel name="chat">${this.#chat(app)}</ma-tab-panel>
       </ma-tabs>`;
   }
 }

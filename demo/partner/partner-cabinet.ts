@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { CatalogClient } from '../../src/backend/catalog-client.ts';
 import type { AppListRowView } from '../../src/backend/catalog-contract.ts';
 import type { LicenceView } from '../../src/backend/catalog-records.ts';
-import { CATEGORY_LABELS, STATUS_LABELS, type RegistrationInput } from '../../src/catalog/index.ts';
+import type { RegistrationInput } from '../../src/catalog/index.ts';
 import '../../ui-kit/components/badge/badge.ts';
 import '../../ui-kit/components/banner/banner.ts';
 import '../../ui-kit/components/button/button.ts';
@@ -14,8 +14,12 @@ import '../../ui-kit/components/input/input.ts';
 import '../../ui-kit/components/select/select.ts';
 import '../../ui-kit/components/textarea/textarea.ts';
 import { STATUS_MODE } from '../moderator/moderator-page.ts';
+import type { ShellLocale } from '../shell/preferences.ts';
 import './app-card.ts';
+import { categoryLabel, categoryOptions, formatWhen, statusLabel } from './catalog-labels.ts';
+import type { ChatSettingsApi } from './chat-settings-api.ts';
 import { fieldErrors, type FieldErrors } from './form-errors.ts';
+import { partnerTexts } from './texts.ts';
 
 const value = (event: Event) => (event.target as HTMLInputElement).value;
 const checked = (event: Event) => (event.target as HTMLInputElement).checked;
@@ -44,6 +48,9 @@ export class DemoPartnerCabinet extends LitElement {
   @property({ attribute: false }) catalog: CatalogClient | undefined;
   /** The super-app's address, for deep links (`<origin>/#/app/<id>`). */
   @property({ attribute: 'shell-url' }) shellUrl = `${location.origin}/`;
+  /** The app's chat settings route, for the card's Chat settings tab. */
+  @property({ attribute: false }) chatApi: ChatSettingsApi | undefined;
+  @property() locale: ShellLocale = 'ru';
 
   @state() private apps: AppListRowView[] = [];
   @state() private licences: LicenceView[] = [];
@@ -104,62 +111,65 @@ export class DemoPartnerCabinet extends LitElement {
   }
 
   #list() {
-    return html`<ma-group header="My mini-apps" data-apps>
-      ${this.apps.length === 0 ? html`<ma-cell multiline>No mini-apps yet: register the first one.</ma-cell>` : nothing}
+    const t = partnerTexts(this.locale);
+    return html`<ma-group header=${t('myApps')} data-apps>
+      ${this.apps.length === 0 ? html`<ma-cell multiline>${t('noApps')}</ma-cell>` : nothing}
       ${this.apps.map(
-        (app) => html`<ma-cell clickable chevron multiline data-app-id=${app.id} subtitle=${`${CATEGORY_LABELS[app.category]} · updated ${new Date(app.updatedAt).toLocaleString()}`}
-          @click=${() => this.open(app.id)}>${app.name}<ma-badge slot="after" mode=${STATUS_MODE[app.status]} data-status=${app.status}>${STATUS_LABELS[app.status]}</ma-badge></ma-cell>`,
+        (app) => html`<ma-cell clickable chevron multiline data-app-id=${app.id} subtitle=${t('updated', { category: categoryLabel(this.locale, app.category), date: formatWhen(this.locale, app.updatedAt) })}
+          @click=${() => this.open(app.id)}>${app.name}<ma-badge slot="after" mode=${STATUS_MODE[app.status]} data-status=${app.status}>${statusLabel(this.locale, app.status)}</ma-badge></ma-cell>`,
       )}
-      <div class="row"><ma-button data-action="new-app" @click=${() => (this.view = { kind: 'register' })}>Register a mini-app</ma-button></div>
+      <div class="row"><ma-button data-action="new-app" @click=${() => (this.view = { kind: 'register' })}>${t('registerApp')}</ma-button></div>
     </ma-group>`;
   }
 
   #registration() {
+    const t = partnerTexts(this.locale);
     const f = this.form;
     const e = this.errors.byField;
     const free = this.licences.filter((licence) => licence.appId === null).map((licence) => ({ value: licence.name, label: licence.name }));
-    const categories = Object.entries(CATEGORY_LABELS).map(([id, label]) => ({ value: id, label }));
-    return html`<ma-group header="Register a mini-app" data-register>
+    const categories = categoryOptions(this.locale);
+    return html`<ma-group header=${t('registerApp')} data-register>
       ${this.errors.lines.length
-        ? html`<div class="fields"><ma-banner mode="negative" role="alert" data-errors>The registration was refused:<ul>${this.errors.lines.map((line) => html`<li>${line}</li>`)}</ul></ma-banner></div>`
+        ? html`<div class="fields"><ma-banner mode="negative" role="alert" data-errors>${t('refused')}<ul>${this.errors.lines.map((line) => html`<li>${line}</li>`)}</ul></ma-banner></div>`
         : nothing}
       <div class="fields">
-        <ma-select name="licence" label="Licence" placeholder=${free.length ? 'Choose a licence' : 'No free licence'} .options=${free} .value=${f.licence} error=${e.licence ?? ''}
+        <ma-select name="licence" label=${t('licence')} placeholder=${free.length ? t('chooseLicence') : t('noFreeLicence')} .options=${free} .value=${f.licence} error=${e.licence ?? ''}
           @change=${(event: Event) => this.#set({ licence: value(event) })}></ma-select>
-        <ma-input name="name" label="Name" helper-text="Letters, digits, hyphens and spaces; 5–128 characters" .value=${f.name} error=${e.name ?? ''}
+        <ma-input name="name" label=${t('name')} helper-text=${t('nameHint')} .value=${f.name} error=${e.name ?? ''}
           @input=${(event: Event) => this.#set({ name: value(event) })}></ma-input>
-        <ma-select name="category" label="Category" placeholder="Choose a category" .options=${categories} .value=${f.category} error=${e.category ?? ''}
+        <ma-select name="category" label=${t('category')} placeholder=${t('chooseCategory')} .options=${categories} .value=${f.category} error=${e.category ?? ''}
           @change=${(event: Event) => this.#set({ category: value(event) })}></ma-select>
-        <ma-textarea name="description" label="Description" helper-text="Letters, digits, hyphens and spaces; 5–500 characters" .value=${f.description} error=${e.description ?? ''}
+        <ma-textarea name="description" label=${t('description')} helper-text=${t('descriptionHint')} .value=${f.description} error=${e.description ?? ''}
           @input=${(event: Event) => this.#set({ description: value(event) })}></ma-textarea>
-        <ma-input name="offer.title" label="Public offer: title" .value=${f.offer?.title ?? ''} error=${e['offer.title'] ?? e.offer ?? ''}
+        <ma-input name="offer.title" label=${t('offerTitleField')} .value=${f.offer?.title ?? ''} error=${e['offer.title'] ?? e.offer ?? ''}
           @input=${(event: Event) => this.#set({ offer: { ...this.form.offer!, title: value(event) } })}></ma-input>
-        <ma-input name="offer.documentId" label="Public offer: document number" .value=${f.offer?.documentId ?? ''} error=${e['offer.documentId'] ?? ''}
+        <ma-input name="offer.documentId" label=${t('offerDocumentField')} .value=${f.offer?.documentId ?? ''} error=${e['offer.documentId'] ?? ''}
           @input=${(event: Event) => this.#set({ offer: { ...this.form.offer!, documentId: value(event) } })}></ma-input>
-        <ma-input type="url" name="offer.url" label="Public offer: address" .value=${f.offer?.url ?? ''} error=${e['offer.url'] ?? ''}
+        <ma-input type="url" name="offer.url" label=${t('offerUrlField')} .value=${f.offer?.url ?? ''} error=${e['offer.url'] ?? ''}
           @input=${(event: Event) => this.#set({ offer: { ...this.form.offer!, url: value(event) } })}></ma-input>
-        <ma-checkbox name="takesPayments" .checked=${f.takesPayments} @change=${(event: Event) => this.#set({ takesPayments: checked(event) })}>The app takes payments</ma-checkbox>
+        <ma-checkbox name="takesPayments" .checked=${f.takesPayments} @change=${(event: Event) => this.#set({ takesPayments: checked(event) })}>${t('takesPayments')}</ma-checkbox>
         ${f.takesPayments
-          ? html`<ma-input name="payee.legalName" label="Payee (legal entity)" .value=${f.payee?.legalName ?? ''} error=${e['payee.legalName'] ?? e.payee ?? ''}
+          ? html`<ma-input name="payee.legalName" label=${t('payeeField')} .value=${f.payee?.legalName ?? ''} error=${e['payee.legalName'] ?? e.payee ?? ''}
                 @input=${(event: Event) => this.#set({ payee: { ...this.form.payee!, legalName: value(event) } })}></ma-input>
-              <ma-input name="payee.taxId" label="Payee's tax id" .value=${f.payee?.taxId ?? ''} error=${e['payee.taxId'] ?? ''}
+              <ma-input name="payee.taxId" label=${t('payeeTaxId')} .value=${f.payee?.taxId ?? ''} error=${e['payee.taxId'] ?? ''}
                 @input=${(event: Event) => this.#set({ payee: { ...this.form.payee!, taxId: value(event) } })}></ma-input>
-              <ma-input name="bankAccount.accountNumber" label="Bank account" .value=${f.bankAccount?.accountNumber ?? ''} error=${e['bankAccount.accountNumber'] ?? e.bankAccount ?? ''}
+              <ma-input name="bankAccount.accountNumber" label=${t('bankAccount')} .value=${f.bankAccount?.accountNumber ?? ''} error=${e['bankAccount.accountNumber'] ?? e.bankAccount ?? ''}
                 @input=${(event: Event) => this.#set({ bankAccount: { ...this.form.bankAccount!, accountNumber: value(event) } })}></ma-input>
-              <ma-input name="bankAccount.bankId" label="Bank id (BIC)" .value=${f.bankAccount?.bankId ?? ''} error=${e['bankAccount.bankId'] ?? ''}
+              <ma-input name="bankAccount.bankId" label=${t('bankId')} .value=${f.bankAccount?.bankId ?? ''} error=${e['bankAccount.bankId'] ?? ''}
                 @input=${(event: Event) => this.#set({ bankAccount: { ...this.form.bankAccount!, bankId: value(event) } })}></ma-input>`
           : nothing}
         <ma-checkbox name="placementRulesAccepted" .checked=${f.placementRulesAccepted} error=${e.placementRulesAccepted ?? ''}
-          @change=${(event: Event) => this.#set({ placementRulesAccepted: checked(event) })}>I accept the placement rules</ma-checkbox>
+          @change=${(event: Event) => this.#set({ placementRulesAccepted: checked(event) })}>${t('acceptRules')}</ma-checkbox>
       </div>
       <div class="row">
-        <ma-button data-action="register" @click=${() => void this.register()}>Register</ma-button>
-        <ma-button mode="secondary" @click=${() => (this.view = { kind: 'list' })}>Cancel</ma-button>
+        <ma-button data-action="register" @click=${() => void this.register()}>${t('register')}</ma-button>
+        <ma-button mode="secondary" @click=${() => (this.view = { kind: 'list' })}>${t('cancel')}</ma-button>
       </div>
     </ma-group>`;
   }
 
   override render() {
+    const t = partnerTexts(this.locale);
     const view = this.view;
     return html`<div class="layout">
       <div class="side">
@@ -169,9 +179,9 @@ export class DemoPartnerCabinet extends LitElement {
       <div class="side">
         ${view.kind === 'register' ? this.#registration() : nothing}
         ${view.kind === 'app'
-          ? html`<demo-partner-app-card .catalog=${this.catalog} .appId=${view.appId} shell-url=${this.shellUrl} @demo-app-changed=${() => void this.refresh()}></demo-partner-app-card>`
+          ? html`<demo-partner-app-card .catalog=${this.catalog} .appId=${view.appId} shell-url=${this.shellUrl} .chatApi=${this.chatApi} .locale=${this.locale} @demo-app-changed=${() => void this.refresh()}></demo-partner-app-card>`
           : nothing}
-        ${view.kind === 'list' ? html`<ma-group header="Partner cabinet"><ma-cell multiline>Choose an app to see its card, or register a new one.</ma-cell></ma-group>` : nothing}
+        ${view.kind === 'list' ? html`<ma-group header=${t('title')}><ma-cell multiline>${t('chooseApp')}</ma-cell></ma-group>` : nothing}
       </div>
     </div>`;
   }

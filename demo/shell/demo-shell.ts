@@ -27,7 +27,7 @@ import './offer-dialog.ts';
 import type { DemoOfferDialog } from './offer-dialog.ts';
 import { ShellPreferences } from './preferences.ts';
 import { openableApps } from './resident-widgets.ts';
-import { findPage, rolesOf, SHELL_PAGES, TABS, type PageContext, type ShellPage, type ShellRole, type ShellServices } from './routes.ts';
+import { findPage, pageLayout, rolesOf, SHELL_PAGES, TABS, type PageContext, type ShellPage, type ShellRole, type ShellServices } from './routes.ts';
 import { shellStyles } from './shell.styles.ts';
 import './sign-in.ts';
 import { translator, type Translate } from './texts.ts';
@@ -479,7 +479,8 @@ export class DemoShell extends LitElement implements ShellServices {
           <ma-button slot="action" @click=${() => this.go(screenLink('main'))}>${t('toMain')}</ma-button></ma-placeholder>`
       : ready ? page.render(ctx) : html`<div class="center"><ma-spinner></ma-spinner></div>`;
     const appScreen = page?.chrome === 'app';
-    return html`${keyed(this.preferences.locale, html`<div class="phone ${appScreen ? 'app-screen' : ''}">
+    const layout = pageLayout(page);
+    return html`${keyed(this.preferences.locale, html`<div class="phone ${appScreen ? 'app-screen' : ''} ${layout}" data-layout=${layout}>
         ${this.#header(page, ctx)}
         <main tabindex="-1" aria-label=${page ? (appScreen && this.gate === 'sign-in' ? t('signIn') : page.title(ctx)) : t('notFound')} class=${appScreen ? 'app' : ''}>
           ${this.notice
@@ -489,7 +490,7 @@ export class DemoShell extends LitElement implements ShellServices {
         </main>
         ${page?.tab ? this.#tabBar(page, ctx) : nothing}
       </div>
-      <aside class="log" aria-label=${t('bridgeLog')}><demo-call-log .store=${this.log}></demo-call-log></aside>
+      <aside class="log ${layout}" aria-label=${t('bridgeLog')}><demo-call-log .store=${this.log}></demo-call-log></aside>
       <ma-bottom-sheet class="log" heading=${t('bridgeLog')}><demo-call-log .store=${this.log}></demo-call-log></ma-bottom-sheet>
       <ma-snackbar .open=${this.toast !== ''} text=${this.toast} duration="6000" dismissible @ma-close=${() => (this.toast = '')}></ma-snackbar>`)}`;
   }

@@ -71,9 +71,21 @@ export interface ShellPage {
   parent?(ctx: PageContext): string;
   /** `app`: the mini-app chrome (icon, name, close, ⋯) instead of the host's header. */
   chrome?: 'screen' | 'app';
+  /**
+   * `phone`: the phone-wide column (residents' pages); `wide`: the window's width, for staff pages
+   * with tables and side-by-side panels. Unset: `phone` for residents, `wide` for staff roles.
+   */
+  layout?: PageLayout;
   /** Loads the page's code before its first render (staff pages stay out of the resident's bundle). */
   load?(): Promise<unknown>;
   render(ctx: PageContext): TemplateResult;
+}
+
+export type PageLayout = 'phone' | 'wide';
+
+/** How wide the shell draws a page: its own `layout`, else by role (staff pages use the window). */
+export function pageLayout(page: Pick<ShellPage, 'layout' | 'role'> | undefined): PageLayout {
+  return page?.layout ?? (page && page.role !== 'resident' ? 'wide' : 'phone');
 }
 
 /** The tab bar's screens, in order. */

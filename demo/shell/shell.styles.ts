@@ -60,6 +60,17 @@ export const shellStyles = css`
       background: var(--ma-color-surface-secondary);
       border-radius: 16px;
     }
+    /* A staff page (layout: 'wide') takes the window's width; the bridge log stays in its sheet. */
+    .phone.wide {
+      width: auto;
+      flex: 1 1 auto;
+      min-width: 0;
+      height: calc(100dvh - 32px);
+      border-radius: 16px;
+    }
+    aside.log.wide {
+      display: none;
+    }
   }
   .padded {
     padding: var(--ma-space-l, 16px);
