@@ -36,6 +36,8 @@ export interface BridgeApiOptions {
   callLog: CallLog;
   rateLimit: RateLimit | false;
   signal: AbortSignal;
+  /** The app's frame, handed to handlers in their context. */
+  frame?: HTMLIFrameElement;
   /**
    * How long an asynchronous handler may take before the app gets TIMEOUT: 30 s by default, and
    * `INTERACTIVE_TIMEOUT_MS` for the methods that wait for the user.
@@ -64,7 +66,7 @@ export class BridgeApi {
   constructor(options: BridgeApiOptions) {
     this.#options = options;
     this.#bucket = options.rateLimit ? new TokenBucket(options.rateLimit) : undefined;
-    this.#context = { appId: options.appId, appName: options.appName, launchId: options.launchId, signal: options.signal };
+    this.#context = { appId: options.appId, appName: options.appName, launchId: options.launchId, signal: options.signal, ...(options.frame && { frame: options.frame }) };
     options.signal.addEventListener('abort', () => {
       for (const timer of this.#timers) clearTimeout(timer);
       this.#timers.clear();

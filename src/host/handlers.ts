@@ -10,6 +10,8 @@ export interface CallContext {
   launchId: string;
   /** Aborted when the launch closes; long operations should stop. */
   signal: AbortSignal;
+  /** The app's frame, for host UI drawn over it (and focus given back to it). */
+  frame?: HTMLIFrameElement;
 }
 
 /**

@@ -8,6 +8,8 @@ export { hostDialogHandlers } from './host-dialogs.ts';
 export { createPushHandlers } from './push.ts';
 export type { PushBackend, PushHandlerOptions } from './push.ts';
 export { createPushCenter } from './push-center.ts';
+export { createChatHandlers } from './chat-sheet-handlers.ts';
+export type { ChatFactory, ChatHandlerOptions, ChatHandlers } from './chat-sheet-handlers.ts';
 export type { PushCenter, PushCenterOptions, PushTarget, ReceivedPush, NotificationApi } from './push-center.ts';
 export { createStorageHandlers, createNavigationHandlers } from './storage-navigation.ts';
 export { createUserHandlers } from './identity.ts';

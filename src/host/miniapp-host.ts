@@ -20,6 +20,7 @@ import { BridgeApi } from './bridge-api.ts';
 import { CallLog, type CallLogEntry } from './call-log.ts';
 import { allowList, appOriginOf, createAppFrame, LaunchConfigError, newLaunchId } from './frame.ts';
 import type { MethodHandlers } from './handlers.ts';
+import { HostError } from './host-error.ts';
 import { acceptHello, MIN_PEER_VERSION } from './handshake.ts';
 import { contentBox, measureFrameLayout, watchFrameLayout } from './layout.ts';
 import { PortServer } from './port-server.ts';
@@ -199,6 +200,7 @@ export class MiniAppHost extends EventTarget {
       callLog: this.callLog,
       rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
       signal: abort.signal,
+      frame: iframe,
       ...(options.callTimeoutMs !== undefined && { callTimeoutMs: options.callTimeoutMs }),
     });
     if (this.#callListeners > 0) this.#subscribeLog();
@@ -298,6 +300,22 @@ export class MiniAppHost extends EventTarget {
     if (!this.#server || (this.#state !== 'connected' && this.#state !== 'ready')) return false;
     this.#server.emit('push-open', push satisfies HostEvents['push-open']);
     return true;
+  }
+
+  /**
+   * Opens the app's chat as the app's own `chat.open` would (the push of a staff message, say):
+   * the same handler, for a running app that holds the `chat` capability. Rejects with a
+   * `HostError`: UNSUPPORTED with no chat handler, PERMISSION_DENIED without the capability,
+   * CANCELLED when the app is not running, or what the handler answers. Not an app call, so not logged.
+   */
+  async openChat(): Promise<void> {
+    const handler = this.#options.handlers?.['chat.open'];
+    const launch = this.#launch;
+    const signal = this.#abort?.signal;
+    if (!launch || !signal || (this.#state !== 'connected' && this.#state !== 'ready')) throw new HostError(ErrorCode.CANCELLED, `${this.app.name} is not running`);
+    if (!handler) throw new HostError(ErrorCode.UNSUPPORTED, 'This host has no chat');
+    if (!this.app.capabilities.includes(METHOD_CAPABILITY['chat.open']!)) throw new HostError(ErrorCode.PERMISSION_DENIED, `${this.app.name} has no chat capability`);
+    await handler(undefined, { appId: this.app.id, appName: this.app.name, launchId: launch.launchId, signal, ...(this.#iframe && { frame: this.#iframe }) });
   }
 
   /** Sends a new theme to the running app. */
