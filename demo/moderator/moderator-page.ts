@@ -62,6 +62,7 @@ export class DemoModeratorPage extends LitElement {
     @container (min-width: 960px) { .layout { grid-template-columns: 320px 1fr; align-items: start; } }
     .toolbar { display: grid; gap: 8px; padding: 8px 16px 16px; }
     .review { display: grid; gap: 16px; }
+    .review[hidden] { display: none; }
     @container (min-width: 1200px) { .review { grid-template-columns: 380px 1fr; align-items: start; } }
     .frame { width: 100%; max-width: 380px; height: 640px; border-radius: 16px; overflow: hidden; border: 1px solid var(--ma-color-separator); background: var(--ma-color-background); }
     .row { display: flex; flex-wrap: wrap; gap: 8px; align-items: end; padding: 8px 16px 16px; }
@@ -333,7 +334,7 @@ export class DemoModeratorPage extends LitElement {
           <div class="side">
             ${this.#checks()}
             <ma-group header=${t('integrationLog')}>
-              <div class="padded"><demo-review-log .log=${this.callLog} .launchId=${this.run?.host?.launchId ?? ''}></demo-review-log></div>
+              <div class="padded"><demo-review-log .log=${this.callLog} .launchId=${this.run?.host?.launchId ?? ''} .locale=${this.locale}></demo-review-log></div>
             </ma-group>
           </div>
         </div>

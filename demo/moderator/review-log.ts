@@ -4,6 +4,8 @@ import type { CallLog, CallLogEntry } from '../../src/host/index.ts';
 import '../../ui-kit/components/button/button.ts';
 import '../../ui-kit/components/input/input.ts';
 import '../../ui-kit/components/switch/switch.ts';
+import type { ShellLocale } from '../shell/preferences.ts';
+import { moderatorTexts } from './texts.ts';
 
 /** Lines drawn at most; the export holds every entry the log keeps. */
 const SHOWN = 300;
@@ -44,6 +46,7 @@ export class DemoReviewLog extends LitElement {
   @property({ attribute: false }) log: CallLog | undefined;
   /** Only this launch's calls; every call of the log when empty. */
   @property({ attribute: false }) launchId = '';
+  @property() locale: ShellLocale = 'ru';
   @state() private entries: readonly CallLogEntry[] = [];
   @state() private filter = '';
   @state() private failedOnly = false;
@@ -92,14 +95,15 @@ export class DemoReviewLog extends LitElement {
   override render() {
     const shown = filterEntries(this.entries, this.filter, this.failedOnly).reverse().slice(0, SHOWN);
     const failed = this.entries.filter((entry) => entry.outcome === 'error').length;
+    const t = moderatorTexts(this.locale);
     return html`<div class="tools">
-        <ma-input type="search" name="log-filter" label="Filter by method or error" .value=${this.filter}
+        <ma-input type="search" name="log-filter" label=${t('logFilter')} .value=${this.filter}
           @input=${(event: Event) => (this.filter = (event.target as HTMLInputElement).value)}></ma-input>
-        <ma-switch name="failed-only" .checked=${this.failedOnly} @change=${(event: Event) => (this.failedOnly = (event.target as HTMLInputElement).checked)}>Failed only</ma-switch>
-        <ma-button size="s" mode="secondary" data-action="export-log" ?disabled=${this.entries.length === 0} @click=${() => this.#export()}>Export JSON</ma-button>
+        <ma-switch name="failed-only" .checked=${this.failedOnly} @change=${(event: Event) => (this.failedOnly = (event.target as HTMLInputElement).checked)}>${t('logFailedOnly')}</ma-switch>
+        <ma-button size="s" mode="secondary" data-action="export-log" ?disabled=${this.entries.length === 0} @click=${() => this.#export()}>${t('logExport')}</ma-button>
       </div>
-      <span class="count" role="status">${this.entries.length} calls${failed ? `, ${failed} failed` : ''}</span>
-      ${this.entries.length === 0 ? html`<p>Bridge calls of the app appear here as it makes them.</p>` : shown.length === 0 ? html`<p>No call matches the filter.</p>` : nothing}
+      <span class="count" role="status">${failed ? t('logCountFailed', { count: this.entries.length, failed }) : t('logCount', { count: this.entries.length })}</span>
+      ${this.entries.length === 0 ? html`<p>${t('logEmpty')}</p>` : shown.length === 0 ? html`<p>${t('logNoMatch')}</p>` : nothing}
       <ol>
         ${shown.map(
           (entry) => html`<li class=${entry.outcome} data-seq=${entry.seq}>

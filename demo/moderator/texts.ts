@@ -54,6 +54,13 @@ const en = {
   reviewOnModeration: 'on moderation',
   reviewApproved: 'approved',
   reviewRejected: 'rejected',
+  logFilter: 'Filter by method or error',
+  logFailedOnly: 'Failed only',
+  logExport: 'Export JSON',
+  logCount: '{count} calls',
+  logCountFailed: '{count} calls, {failed} failed',
+  logEmpty: 'Bridge calls of the app appear here as it makes them.',
+  logNoMatch: 'No call matches the filter.',
 } as const;
 
 type Key = keyof typeof en;
@@ -112,6 +119,13 @@ const ru: Record<Key, string> = {
   reviewOnModeration: 'на модерации',
   reviewApproved: 'одобрена',
   reviewRejected: 'отклонена',
+  logFilter: 'Фильтр по методу или ошибке',
+  logFailedOnly: 'Только неудачные',
+  logExport: 'Выгрузить JSON',
+  logCount: 'Вызовов: {count}',
+  logCountFailed: 'Вызовов: {count}, неудачных: {failed}',
+  logEmpty: 'Здесь появятся вызовы моста, которые делает приложение.',
+  logNoMatch: 'Ни один вызов не подходит под фильтр.',
 };
 
 export type ModeratorText = (key: Key, values?: Record<string, string | number>) => string;

@@ -38,7 +38,7 @@ export class DemoPartnerCabinet extends LitElement {
   static override styles = css`
     :host { display: block; container-type: inline-size; color: var(--ma-color-text); }
     .layout { display: grid; gap: 16px; padding: 16px; }
-    @container (min-width: 960px) { .layout { grid-template-columns: 340px 1fr; align-items: start; } }
+    @container (min-width: 960px) { .layout { grid-template-columns: 380px minmax(0, 1fr); align-items: start; } }
     .fields { display: grid; gap: 12px; padding: 8px 16px 16px; }
     .row { display: flex; flex-wrap: wrap; gap: 8px; padding: 8px 16px 16px; }
     ul { margin: 4px 0 0; padding-left: 20px; }
