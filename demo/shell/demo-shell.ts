@@ -1,7 +1,8 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
-import type { BackendClient } from '../../src/backend/client.ts';
+import type { BackendClient, BackendClientOptions } from '../../src/backend/client.ts';
+import type { ChatOutboxStorage } from '../../src/backend/chat-outbox.ts';
 import type { MeResponse, OfferResponse } from '../../src/backend/contract.ts';
 import { CallLog, createNavigationHandlers, createStorageHandlers, createUserHandlers, hostDialogHandlers, type MethodHandlers } from '../../src/host/index.ts';
 import { runLaunchGates } from '../../src/host/gates.ts';
@@ -20,6 +21,7 @@ import type { SessionHolder } from '../backend/session.ts';
 import { demoApps, type DemoApp } from '../apps/catalog.ts';
 import { renderAbout, renderAppChrome, shareLink, type AboutState } from './app-chrome.ts';
 import { BridgeLogStore } from './bridge-log.ts';
+import { createShellChatHandlers, isChatPush } from './chat.ts';
 import './call-log-panel.ts';
 import { focusScreen } from './focus.ts';
 import { appLink, ShellHistory, screenLink } from './navigation.ts';
@@ -55,6 +57,10 @@ export class DemoShell extends LitElement implements ShellServices {
   /** The page registry; staff pages join it as entries. */
   @property({ attribute: false }) pages: ShellPage[] = SHELL_PAGES;
   @property({ attribute: false }) log = new BridgeLogStore();
+  /** The backend's API as `client` uses it, for the chat's client sessions; no chat without it. */
+  @property({ attribute: false }) chatApi: BackendClientOptions | undefined;
+  /** Where the chat's unsent messages wait (IndexedDB by default). */
+  @property({ attribute: false }) chatOutbox: ChatOutboxStorage | undefined;
 
   @state() private hash = location.hash;
   @state() me: MeResponse | undefined;
@@ -71,6 +77,8 @@ export class DemoShell extends LitElement implements ShellServices {
   #handlers: MethodHandlers = {};
   #pushCenter: PushCenter | undefined;
   #launchPush: PushOpen | undefined;
+  /** The app whose chat a tapped chat push asked for, opened once that app is ready. */
+  #pendingChat: string | undefined;
   #answerSignIn: ((signedIn: boolean) => void) | undefined;
   #navigation = 0;
   #history: ShellHistory | undefined;
@@ -192,7 +200,34 @@ export class DemoShell extends LitElement implements ShellServices {
       ...createPushHandlers({ client }),
       ...createPaymentHandlers({ client, acquirer: simulatedBank({ client }) }),
       ...createNavigationHandlers({ openScreen: (link) => this.go(screenLink(link.screen, link.id)) }),
+      ...createShellChatHandlers({
+        api: () => this.chatApi,
+        signedIn: () => this.me !== undefined,
+        locale: () => this.preferences.locale,
+        go: (hash) => this.go(hash),
+        ...(this.chatOutbox && { outbox: this.chatOutbox }),
+      }),
     };
+  }
+
+  /** A staff message's push: the app opens (if it is not open), then its chat. */
+  #openChatOf(appId: string): void {
+    const host = this.#frame()?.host;
+    if (this.launched?.id === appId && (host?.state === 'connected' || host?.state === 'ready')) return void this.#openChat(appId);
+    this.#pendingChat = appId;
+    if (this.launched?.id !== appId) this.go(appLink(appId));
+  }
+
+  async #openChat(appId: string): Promise<void> {
+    this.#pendingChat = undefined;
+    try {
+      await this.#frame()?.host?.openChat();
+    } catch (error) {
+      // Already on screen is what the user asked for; anything else is said.
+      if ((error as { code?: string }).code === 'RATE_LIMITED') return;
+      const name = this.openable.find((app) => app.id === appId)?.name ?? appId;
+      this.notify(this.#t('chatFailed', { name, error: String((error as Error)?.message ?? error) }));
+    }
   }
 
   /** Pushes reach this page over the live channel while someone is signed in. */
@@ -209,6 +244,7 @@ export class DemoShell extends LitElement implements ShellServices {
       locale: this.preferences.locale,
       appName: (appId) => this.openable.find((app) => app.id === appId)?.name,
       openApp: (appId, target) => {
+        if (isChatPush(target)) return this.#openChatOf(appId);
         if (this.launched?.id === appId && this.#frame()?.host?.deliverPush(target.push)) return;
         this.#launchPush = target.push;
         this.go(appLink(appId, target.route ?? '/', target.anchor ?? ''));
@@ -235,6 +271,7 @@ export class DemoShell extends LitElement implements ShellServices {
     this.#focusPending = true;
     this.requestUpdate();
     const match = findPage(this.hash, this.pages);
+    if (match?.page.id !== 'app' || match.params.appId !== this.#pendingChat) this.#pendingChat = undefined;
     if (match?.page.load && !this.loadedPages.has(match.page.id)) {
       await match.page.load();
       this.loadedPages = new Set([...this.loadedPages, match.page.id]);
@@ -408,7 +445,10 @@ export class DemoShell extends LitElement implements ShellServices {
             .route=${ctx.query.get('route') ?? '/'}
             .anchor=${ctx.query.get('anchor') ?? ''}
             .theme=${{ scheme: this.preferences.scheme }}
-            @miniapp-ready=${() => this.log.launch(app.id, 'ready')}
+            @miniapp-ready=${() => {
+              this.log.launch(app.id, 'ready');
+              if (this.#pendingChat === app.id) void this.#openChat(app.id);
+            }}
             @miniapp-error=${(event: CustomEvent<{ code: string; message: string }>) => this.log.launch(app.id, 'error', event.detail)}
             @miniapp-close-request=${() => this.#goBack(page, ctx)}
             @miniapp-closed=${(event: CustomEvent<{ reason: string }>) => event.detail.reason === 'user' && this.#goBack(page, ctx)}

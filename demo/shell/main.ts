@@ -16,7 +16,9 @@ try {
   if (server !== null && !/^https?:\/\/[^/]+\/?$/.test(server)) throw new Error(`?backend= takes an origin such as http://127.0.0.1:8787, not ${server}`);
   if (server === null) await startDemoBackend();
   shell.session = session;
-  shell.client = createBackendClient({ baseUrl: server === null ? '/api' : `${new URL(server).origin}/api`, getSessionToken: () => session.get() });
+  const api = { baseUrl: server === null ? '/api' : `${new URL(server).origin}/api`, getSessionToken: () => session.get() };
+  shell.chatApi = api;
+  shell.client = createBackendClient(api);
 } catch (error) {
   shell.startupError = String(error);
 }
