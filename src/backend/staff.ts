@@ -105,11 +105,11 @@ export function hasPermission(staff: StaffRecord, permission: Permission): boole
 
 /** The chat directory over the store: the object tree, departments, and chat staff as employees. */
 export async function loadDirectory(store: StoreReader): Promise<Directory> {
-  const [objects, departments, staff] = await Promise.all([
-    store.list<ObjectRecord>(Collection.OBJECTS),
-    store.list<DepartmentRecord>(Collection.DEPARTMENTS),
-    store.list<StaffRecord>(Collection.STAFF),
-  ]);
+  // One read after another: inside a transaction a SQL store has one connection, which must not
+  // be handed several statements at once.
+  const objects = await store.list<ObjectRecord>(Collection.OBJECTS);
+  const departments = await store.list<DepartmentRecord>(Collection.DEPARTMENTS);
+  const staff = await store.list<StaffRecord>(Collection.STAFF);
   return {
     objects: objects.map(({ value }) => ({ id: value.id, kind: value.kind, parentId: value.parentId })),
     departments: departments.map(({ value }) => ({ id: value.id, name: value.name })),

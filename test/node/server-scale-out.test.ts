@@ -2,8 +2,8 @@
 /**
  * Two instances on one PostgreSQL: live events cross instances (LISTEN/NOTIFY wakes, the outbox
  * table delivers), an idempotency key holds across them, and a client whose instance is killed
- * mid-stream resumes on the other by cursor with nothing lost or repeated. Chat routes are not
- * there yet, so push and payment events stand in for chat messages on the live channel.
+ * mid-stream resumes on the other by cursor with nothing lost or repeated. Chat messages across
+ * instances: server-scale-out-chat.test.ts.
  */
 import { expect } from 'chai';
 import { SEED_APPS, SEED_USERS, type LiveEvent, type LiveState, type PaymentRecord } from '../../src/backend/index.ts';
