@@ -25,13 +25,14 @@ const STYLES = `
   font: 15px/1.4 var(--ma-font-family, system-ui, sans-serif); }
 .ma-chat-sheet[open] { display: flex; flex-direction: column; }
 .ma-chat-sheet::backdrop { background: var(--ma-color-overlay, #0006); }
-.ma-chat-sheet > header { display: flex; align-items: center; gap: 8px; min-height: 56px; padding: 4px 4px 4px 16px; box-sizing: border-box; flex: none;
+.ma-chat-sheet > header { display: flex; align-items: center; gap: 8px; min-height: 56px; padding: 4px 8px 4px 16px; box-sizing: border-box; flex: none;
   background: var(--ma-color-surface, light-dark(#fff, #1c1d20)); border-bottom: 1px solid var(--ma-color-separator, light-dark(#d7d9dd, #35373b)); }
 .ma-chat-sheet .titles { flex: 1; min-width: 0; }
 .ma-chat-sheet h2 { margin: 0; font-size: 17px; line-height: 22px; font-weight: 600; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .ma-chat-sheet .subtitle { margin: 0; font-size: 13px; line-height: 18px; color: var(--ma-color-text-secondary, light-dark(#545c68, #a6adb6)); }
 .ma-chat-sheet .close { display: grid; place-items: center; width: 44px; height: 44px; padding: 0; border: 0; border-radius: 50%; cursor: pointer;
   background: transparent; color: var(--ma-color-text-secondary, light-dark(#545c68, #a6adb6)); }
+.ma-chat-sheet .close:focus-visible { outline-offset: -2px; }
 .ma-chat-sheet .close:hover { background: var(--ma-color-surface-secondary, light-dark(#ebedf0, #27292d)); }
 .ma-chat-sheet :focus-visible { outline: 2px solid var(--ma-color-focus, light-dark(#095fc1, #6ba3e8)); outline-offset: 2px; }
 .ma-chat-sheet ma-chat { flex: 1 1 auto; min-height: 0; height: auto; }
