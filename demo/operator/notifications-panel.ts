@@ -45,6 +45,8 @@ export class DemoOperatorNotifications extends LitElement {
   @state() emails: StaffEmail[] = [];
   @state() private settings: Record<StaffNotificationKind, NotificationChannels> | undefined;
   @state() private error = '';
+  /** True once the first load answered. */
+  @state() loaded = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -62,6 +64,7 @@ export class DemoOperatorNotifications extends LitElement {
       this.notifications = notifications;
       this.emails = emails;
       this.error = '';
+      this.loaded = true;
     } catch (error) {
       this.error = String((error as Error).message ?? error);
     }
