@@ -1,14 +1,16 @@
 /**
- * The widgets a resident sees on the four tab screens. Until the catalog's widget routes serve
- * them, they are read here from the seed's records (widgets, app statuses, testers):
- * `widgetsFor` is the one function the shell calls, so switching to the backend changes this
- * module only.
+ * The widgets a resident sees on the four tab screens. A signed-in resident's come from the
+ * catalog (`GET /api/widgets/:screen`: published widgets of Active apps, and of Testing apps for
+ * their testers), so what a partner publishes appears here; until that answer arrives, and for a
+ * visitor who is not signed in, they are read from the seed's records. The demo's developer apps
+ * (launch inspector, plain page, never ready) are placed by the demo itself.
  */
 import { SEED_APPS, SEED_WIDGETS } from '../../src/backend/seed.ts';
 import type { AppStatus } from '../../src/catalog/index.ts';
 import { canSeeApp } from '../../src/catalog/visibility.ts';
 import type { Widget, WidgetScreen } from '../../src/catalog/widgets.ts';
 import type { DemoApp } from '../apps/catalog.ts';
+import type { ResidentWidgetView } from '../../src/backend/catalog-contract.ts';
 
 /** A widget on screen: the app it opens, and whether the resident sees it only as a tester. */
 export interface ResidentWidget {
@@ -52,7 +54,27 @@ function statusOf(appId: string): { status: AppStatus; testerIds: readonly strin
   return { status: seed?.status ?? 'active', testerIds: seed?.testerIds ?? [] };
 }
 
-/** The published widgets of `screen` whose app the viewer may see: Active for everyone, Testing for its testers. */
+/** The demo's own placements of its developer apps, which the catalog does not hold. */
+const DEVELOPER_WIDGETS = DEMO_WIDGETS.filter((widget) => widget.id.startsWith('demo-'));
+
+/**
+ * The catalog's answer for one screen and viewer, as widgets with the apps the shell can open
+ * (an app without a front end in the demo is left out), followed by the developer apps' widgets.
+ */
+export function fromCatalog(screen: WidgetScreen, views: readonly ResidentWidgetView[], apps: readonly DemoApp[]): ResidentWidget[] {
+  const byId = new Map(openableApps(apps).map((app) => [app.id, app]));
+  const catalog = views.flatMap((view): ResidentWidget[] => {
+    const app = byId.get(view.app.id);
+    return app ? [{ widget: placed({ id: view.id, appId: view.app.id, screen: view.screen, state: 'published' }), app: { ...app, name: view.app.name }, testing: view.testing }] : [];
+  });
+  const developer = DEVELOPER_WIDGETS.flatMap((widget): ResidentWidget[] => {
+    const app = byId.get(widget.appId);
+    return widget.screen === screen && app ? [{ widget, app, testing: false }] : [];
+  });
+  return [...catalog, ...developer];
+}
+
+/** The published widgets of `screen` whose app the viewer may see, from the seed: Active for everyone, Testing for its testers. */
 export function widgetsFor(screen: WidgetScreen, apps: readonly DemoApp[], viewer: { userId?: string | undefined }): ResidentWidget[] {
   const byId = new Map(openableApps(apps).map((app) => [app.id, app]));
   return DEMO_WIDGETS.flatMap((widget) => {
