@@ -62,7 +62,7 @@ const results = [];
 try {
   // BENCH_PAGES=bridge,kit-render runs only those pages (the sizes are always measured).
   const selected = process.env.BENCH_PAGES?.split(',');
-  for (const page of ['bridge', 'kit-render', 'live-channel', 'chat-list'].filter((name) => !selected || selected.includes(name))) {
+  for (const page of ['bridge', 'kit-render', 'live-channel', 'chat-list', 'chat-live'].filter((name) => !selected || selected.includes(name))) {
     if (!existsSync(join(root, `bench/pages/${page}.html`))) continue;
     const tab = await browser.newPage();
     tab.on('pageerror', (error) => console.error(`[${page}]`, error.message));
