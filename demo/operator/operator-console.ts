@@ -40,6 +40,7 @@ export class DemoOperatorConsole extends LitElement {
   static override styles = css`
     :host { display: block; color: var(--ma-color-text); }
     .top { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; justify-content: space-between; padding: 8px 12px 0; }
+    .top ma-segmented-control { flex: 0 1 360px; min-width: 240px; }
     .who { font-size: var(--ma-font-size-footnote, 13px); color: var(--ma-color-text-secondary); }
   `;
 
