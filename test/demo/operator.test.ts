@@ -516,6 +516,8 @@ describe('operator console (demo, staff side)', function () {
   });
 
   it('notifications: assigned and client message appear live and open their chat; e-mail toggles show the mails on screen', async () => {
+    // Whoever the default routing picked, Olga is not the responsible one now.
+    await json(tokens['staff-alexei']!, 'POST', `/staff/chats/${chats.A!.id}/assign`, { departmentId: 'dept-support', employeeId: 'staff-alexei' });
     const console = (current = await mount(tokens['staff-olga']!));
     await waitUntil(() => console.me, 'no profile');
     console.go({ section: 'notifications', chatId: null });
