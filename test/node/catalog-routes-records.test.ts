@@ -173,7 +173,7 @@ describe('catalog routes: records, licences, lists, test tokens, widgets and bui
       // In the order they were placed (here at one time, so by id).
       expect((await ivanClient.widgets('main')).widgets.map((w) => [w.app.id, w.testing])).to.deep.equal([['bakery-beta', true], ['bakery', false]]);
       // Drafts show to nobody; an app that leaves Active takes its widgets with it.
-      expect((await ivanClient.widgets('home')).widgets.map((w) => w.id)).to.deep.equal(['widget-fitness-home']);
+      expect((await ivanClient.widgets('home')).widgets.map((w) => w.id)).to.deep.equal(['widget-calculator-home', 'widget-fitness-home', 'widget-service-desk-home']);
       await p.deactivate('bakery');
       expect((await ivanClient.widgets('main')).widgets.map((w) => w.app.id)).to.deep.equal(['bakery-beta']);
       // A tester unmarked sees the Testing app no more; a new tester sees it.
