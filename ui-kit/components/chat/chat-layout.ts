@@ -164,4 +164,4 @@ export class ChatLayout extends FlowLayout {
 }
 
 /** The layout specifier for `virtualize({ layout })`. */
-export const chatLayout = (config: ChatLayoutConfig = {}) => ({ type: ChatLayout, ...config });
+export const chatLayout = (config: ChatLayoutConfig = {}): ChatLayoutConfig & { type: typeof ChatLayout } => ({ type: ChatLayout, ...config });
