@@ -15,13 +15,12 @@
  * the figure is the median of per-round ratios, with their lowest and highest as `spread`.
  * `?rounds=N` (default 15).
  */
-import { setupWorker } from 'msw/browser';
-import { http } from 'msw';
 import { createBroadcastEventBus, createIdbBlobs, createIdbKeys, createIdbStore, liveChannelName, openDemoDatabase } from '../../demo/backend/index.ts';
-import { BACKEND_SCHEMA, createBackendApp, createBackendClient, createChatSession, cryptoRandom, SEED_STAFF, SEED_USERS, seedStore, systemClock, type BackendApp } from '../../src/backend/index.ts';
+import { BACKEND_SCHEMA, createBackendApp, createBackendClient, createChatSession, cryptoRandom, SEED_STAFF, SEED_USERS, seedStore, systemClock } from '../../src/backend/index.ts';
 import { installTokens } from '../../ui-kit/tokens/index.ts';
 import { MaChat } from '../../ui-kit/components/chat/chat.ts';
 import { median, publish, spreadOf, type BenchResult } from './results.ts';
+import { trimmedMean, withMsw } from './msw-backend.ts';
 import { CHAT_LIVE_ANCHOR, CHAT_LIVE_APP, CHAT_LIVE_DATABASE, pingText, type ChatLiveClient } from './chat-live.shared.ts';
 
 const ROUNDS = Number(new URLSearchParams(location.search).get('rounds')) || 15;
@@ -30,22 +29,7 @@ const SAMPLES = 8;
 const INSTANT_MS = 100;
 const log = (line: string) => (document.getElementById('log')!.textContent += `${line}\n`);
 
-async function withMsw(app: BackendApp): Promise<boolean> {
-  const probe = await fetch('/mockServiceWorker.js', { method: 'HEAD' }).catch(() => undefined);
-  if (!probe?.ok) return false;
-  const worker = setupWorker(http.all('/api/*', ({ request }) => app.fetch(request)));
-  try {
-    await worker.start({ serviceWorker: { url: '/mockServiceWorker.js' }, onUnhandledRequest: 'bypass', quiet: true });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
-const trimmedMean = (values: number[]) => {
-  const kept = [...values].sort((a, b) => a - b).slice(1, -1);
-  return kept.reduce((sum, value) => sum + value, 0) / kept.length;
-};
 
 async function main(): Promise<BenchResult[]> {
   installTokens();

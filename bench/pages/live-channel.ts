@@ -14,8 +14,6 @@
  * the page can register the worker at `/mockServiceWorker.js`, otherwise straight into the
  * handler in the page (named in the figure). `?rounds=N` (default 15).
  */
-import { setupWorker } from 'msw/browser';
-import { http } from 'msw';
 import { createBroadcastEventBus, createIdbKeys, createIdbStore, liveChannelName, openDemoDatabase } from '../../demo/backend/index.ts';
 import {
   Audience,
@@ -25,11 +23,11 @@ import {
   cryptoRandom,
   seedStore,
   systemClock,
-  type BackendApp,
   type LiveEvent,
   type Store,
 } from '../../src/backend/index.ts';
 import { median, publish, spreadOf, type BenchResult } from './results.ts';
+import { trimmedMean, withMsw } from './msw-backend.ts';
 import { ANCHOR_CHANNEL, BENCH_DATABASE, BENCH_USER, type LiveChannelWriter } from './live-channel.shared.ts';
 
 
@@ -38,23 +36,7 @@ const SAMPLES = 12;
 const FRAME_MS = 16;
 const log = (line: string) => (document.getElementById('log')!.textContent += `${line}\n`);
 
-async function withMsw(app: BackendApp): Promise<boolean> {
-  const probe = await fetch('/mockServiceWorker.js', { method: 'HEAD' }).catch(() => undefined);
-  if (!probe?.ok) return false;
-  const worker = setupWorker(http.all('/api/*', ({ request }) => app.fetch(request)));
-  try {
-    await worker.start({ serviceWorker: { url: '/mockServiceWorker.js' }, onUnhandledRequest: 'bypass', quiet: true });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
-/** The mean without the two lowest and two highest: finer than `performance.now()`'s 100 µs steps, deaf to a stray GC. */
-const trimmedMean = (values: number[]) => {
-  const kept = [...values].sort((a, b) => a - b).slice(2, -2);
-  return kept.reduce((sum, value) => sum + value, 0) / kept.length;
-};
 
 
 async function main(): Promise<BenchResult[]> {
