@@ -37,7 +37,19 @@ export interface DemoBackendOptions {
   limits?: Partial<BackendLimits>;
   /** The msw worker script, served at the site root. */
   workerUrl?: string;
+  /**
+   * Plays the sample conversations (a bot's, an open and an ended one) on the first run, so the
+   * operator console is not empty. On for the demo's own database; tests naming theirs opt in.
+   */
+  sampleConversations?: boolean;
+  /**
+   * How often the chat's restart-timeout job runs (ms); null never. Every 5 s for the demo's own
+   * database; tests naming theirs run the job themselves.
+   */
+  chatJobIntervalMs?: number | null;
 }
+
+const CHAT_JOB_INTERVAL_MS = 5 * 1000;
 
 export interface DemoBackend {
   app: BackendApp;
@@ -81,6 +93,11 @@ export async function startDemoBackend(options: DemoBackendOptions = {}): Promis
     issuer: options.issuer ?? DEMO_ISSUER,
     ...(options.limits ? { limits: options.limits } : {}),
   });
+  const demoDefaults = options.databaseName === undefined;
+  if (options.sampleConversations ?? demoDefaults) await app.chat.seedSampleConversations();
+  const jobInterval = options.chatJobIntervalMs === undefined ? (demoDefaults ? CHAT_JOB_INTERVAL_MS : null) : options.chatJobIntervalMs;
+  // Every tab runs the job; each due dialog is ended once, in its own transaction.
+  const chatJob = jobInterval === null ? undefined : setInterval(() => void app.chat.runTimeouts().catch(() => undefined), jobInterval);
   // `GET /api/events` streams: msw hands the page's ReadableStream to the worker, and a client that
   // aborts cancels it, which ends the stream's subscription in this page.
   const worker = setupWorker(http.all('/api/*', ({ request }) => app.fetch(request)));
@@ -97,6 +114,7 @@ export async function startDemoBackend(options: DemoBackendOptions = {}): Promis
     bus,
     worker,
     async stop() {
+      clearInterval(chatJob);
       worker.stop();
       bus.close();
       blobs.close();

@@ -58,6 +58,7 @@ export const CHAT_OFFLINE: Message = {
   en: 'No connection. Messages will go when it is back.',
   ru: 'Нет связи. Сообщения уйдут, когда она появится.',
 };
+export const CHAT_ENDED: Message = { en: 'The conversation has ended. Write to start a new one.', ru: 'Диалог завершён. Напишите, чтобы начать новый.' };
 export const CHAT_TOOK_OVER: Message = { en: '{name} took over the conversation', ru: 'Диалог ведёт {name}' };
 export const CHAT_TOPICS: Message = { en: 'Topics', ru: 'Темы' };
 export const CHAT_YOU: Message = { en: 'You', ru: 'Вы' };

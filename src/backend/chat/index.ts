@@ -7,3 +7,4 @@ export { mountChatRoutes, sessionAudiences, type ChatRoutes } from './routes.ts'
 export { runChatTimeouts } from './timeouts.ts';
 export type { ChatSettingsResponse } from './settings.ts';
 export { SEED_CHAT_SETTINGS, seedChat } from './seed.ts';
+export { SAMPLE_CONVERSATIONS, seedSampleConversations, type SampleConversation, type SampleStep } from './samples.ts';

@@ -49,6 +49,7 @@ import {
 } from './messages.ts';
 import { getChatSettings, putChatSettings } from './settings.ts';
 import { assignChat, chatCard, claimChat, deepLinkOptions, endDialog, listChats, setInternalComment, type ChatListQuery } from './staff-side.ts';
+import { seedSampleConversations } from './samples.ts';
 import { runChatTimeouts } from './timeouts.ts';
 import { resolveViewer } from './viewer.ts';
 
@@ -69,6 +70,8 @@ function query<S extends v.GenericSchema<string, unknown>>(c: Context, name: str
 export interface ChatRoutes {
   /** Ends dialogs past their restart timeout; the host calls it on a timer. Returns how many ended. */
   runTimeouts(): Promise<number>;
+  /** Writes the demo's sample conversations into a store that never had one; returns how many. */
+  seedSampleConversations(): Promise<number>;
 }
 
 /** The audiences of a session on the live channel: the user, and the staff member it signs in as. */
@@ -241,7 +244,7 @@ export function mountChatRoutes(app: Hono, ctx: BackendContext): ChatRoutes {
     return c.json(await putChatSettings(ctx, appId, await body(c, ChatSettingsBody, SETTINGS_BODY_BYTES)));
   });
 
-  return { runTimeouts: () => runChatTimeouts(ctx) };
+  return { runTimeouts: () => runChatTimeouts(ctx), seedSampleConversations: () => seedSampleConversations(ctx) };
 }
 
 /** The app's partner key, or a staff session with 'mini-apps: edit' of the app's organisation. */

@@ -8,7 +8,7 @@ import type { DeepLinkSnippet } from '../../../src/chat/deep-links.ts';
 import type { ChatController, ChatEntry } from '../../../src/chat/timeline.ts';
 import { localeOf, msg } from '../../base/i18n.ts';
 import {
-  CHAT_ACTIONS, CHAT_ATTACHMENT, CHAT_COPIED, CHAT_COPY, CHAT_COPY_FAILED, CHAT_DELETE, CHAT_EDIT, CHAT_EMPTY, CHAT_MESSAGES,
+  CHAT_ACTIONS, CHAT_ATTACHMENT, CHAT_COPIED, CHAT_COPY, CHAT_COPY_FAILED, CHAT_DELETE, CHAT_EDIT, CHAT_EMPTY, CHAT_ENDED, CHAT_MESSAGES,
   CHAT_NEW_MESSAGE, CHAT_OFFLINE, CHAT_TYPING,
 } from '../../base/messages.ts';
 import '../action-sheet/action-sheet.ts';
@@ -488,6 +488,7 @@ export class MaChat extends LitElement {
         >${virtualize({ items: this.items as RowItem[], keyFunction: this.keyOf, renderItem: this.renderItem, layout: this.layoutConfig, scroller: true })}</div>
         ${controller && this.rowCount === 0 && !controller.hasOlder ? html`<p class="empty">${msg(CHAT_EMPTY, this)}</p>` : nothing}
       </div>
+      ${controller?.status === 'closed' ? html`<div class="status-line ended" role="status">${msg(CHAT_ENDED, this)}</div>` : nothing}
       ${controller?.typing ? html`<div class="status-line typing">${msg(CHAT_TYPING, this)}</div>` : nothing}
       ${controller && !controller.online ? html`<div class="offline" role="status">${msg(CHAT_OFFLINE, this)}</div>` : nothing}
       <ma-chat-composer
