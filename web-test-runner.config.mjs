@@ -6,6 +6,12 @@ import { fileURLToPath } from 'node:url';
 import { summaryReporter } from './scripts/wtr-summary-reporter.mjs';
 import { defaultReporter } from '@web/test-runner';
 import { browserCommandsPlugin } from './test/fixtures/browser-commands-plugin.mjs';
+import { readFileSync } from 'node:fs';
+
+// Makes every failure reportable before the framework sends it (see the script).
+const reportableFailures = readFileSync(new URL('./test/harness/reportable-failures.js', import.meta.url), 'utf8');
+const testRunnerHtml = (testFramework) =>
+  `<!DOCTYPE html><html><head><script>${reportableFailures}</script></head><body><script type="module" src="${testFramework}"></script></body></html>`;
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -46,6 +52,7 @@ export default {
   nodeResolve: { exportConditions: ['browser'] },
   hostname: 'localhost',
   rootDir: '.',
+  testRunnerHtml,
   concurrency: 1,
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 10 * 60 * 1000,

@@ -49,6 +49,21 @@ interface DialogSpec {
 }
 
 /** Handlers for the methods the host serves with its own dialogs and the browser's features. */
+/**
+ * Whether the host page holds a user activation now or within `graceMs`. The activation from a click
+ * in the app's frame reaches the host's process on its own path, and on a loaded machine it can come
+ * a moment after the app's message does; waiting a little keeps that click from being refused.
+ */
+async function activatedSoon(graceMs = 250): Promise<boolean> {
+  const activation = navigator.userActivation;
+  if (!activation) return false;
+  for (const started = performance.now(); !activation.isActive; ) {
+    if (performance.now() - started >= graceMs) return false;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return true;
+}
+
 export function hostDialogHandlers(options: HostDialogOptions = {}): MethodHandlers {
   const texts = () => ((options.locale ?? document.documentElement.lang).startsWith('ru') ? TEXTS.ru : TEXTS.en);
   const open = new Set<string>();
@@ -128,7 +143,7 @@ export function hostDialogHandlers(options: HostDialogOptions = {}): MethodHandl
     },
     'clipboard.write': async ({ text }) => {
       // A click or key press in the app's frame activates the host page too (user activation v2).
-      if (!navigator.userActivation?.isActive) throw new HostError(ErrorCode.PERMISSION_DENIED, 'clipboard.write needs a user gesture in the app');
+      if (!(await activatedSoon())) throw new HostError(ErrorCode.PERMISSION_DENIED, 'clipboard.write needs a user gesture in the app');
       await writeText(text);
     },
     'haptics.impact': ({ style }) => {

@@ -157,6 +157,10 @@ async function runFlow(options: PaymentHandlerOptions, payment: PaymentResponse,
             client.paymentStatus(payment.paymentId, { appId: payment.appId }).then(endElsewhere, () => undefined);
           },
         });
+  // Each dialog gives focus back to what was focused when it opened, so which of the two closes
+  // first would decide where focus lands (the bank page closing last sends it to the removed
+  // sheet): the flow puts it back itself.
+  const focusBefore = deepActiveElement();
   const sheet = openPaymentSheet({
     ...(options.container && { container: options.container }),
     ...(options.locale && { locale: options.locale }),
@@ -184,7 +188,22 @@ async function runFlow(options: PaymentHandlerOptions, payment: PaymentResponse,
     sheet.close();
     live?.close();
     abandoned.removeEventListener('abort', closeScreens);
+    returnFocus(focusBefore);
   }
+}
+
+/** The focused element, inside open shadow roots too. */
+function deepActiveElement(): HTMLElement | undefined {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active instanceof HTMLElement ? active : undefined;
+}
+
+/** Focuses `element` again unless focus has moved on to something else that is still there. */
+function returnFocus(element: HTMLElement | undefined): void {
+  if (!element?.isConnected) return;
+  const now = document.activeElement;
+  if (now === null || now === document.body || now === document.documentElement) element.focus({ preventScroll: true });
 }
 
 /** Cancels the payment; when it has ended meanwhile (paid in another tab), answers how it ended. */

@@ -1,3 +1,4 @@
+import { sendMouse } from '@web/test-runner-commands';
 import { MiniAppHost, type MiniAppHostOptions } from '../../src/host/index.ts';
 
 /** The second origin: the tests run on localhost, mini-apps on 127.0.0.1 (another site). */
@@ -87,4 +88,25 @@ export function nextEvent<T = unknown>(target: EventTarget, type: string, timeou
       resolve((event as CustomEvent<T>).detail);
     }, { once: true });
   });
+}
+
+/**
+ * A real mouse click at `at` (a point in the frame's own coordinates) that is sure to have landed:
+ * an out-of-process frame drops input until it has been composited, which a loaded machine can
+ * delay, so the click is repeated (up to `tries` times) until the fixture saw a trusted click.
+ */
+export async function clickInFrame(iframe: HTMLIFrameElement, at: { x: number; y: number }, tries = 5): Promise<void> {
+  const frame = iframe.contentWindow!;
+  const before = await runInFrame<number>(frame, 'trustedClicks');
+  for (let attempt = 1; attempt <= tries; attempt++) {
+    // A click lands only inside the window: bring the frame into view first.
+    iframe.scrollIntoView({ block: 'start', inline: 'start' });
+    const box = iframe.getBoundingClientRect();
+    await sendMouse({ type: 'click', position: [Math.round(box.left + at.x), Math.round(box.top + at.y)] });
+    for (let waited = 0; waited < 1000; waited += 50) {
+      if ((await runInFrame<number>(frame, 'trustedClicks')) > before) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  throw new Error(`no click reached the frame in ${tries} tries`);
 }

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { executeServerCommand, sendMouse } from '@web/test-runner-commands';
+import { executeServerCommand } from '@web/test-runner-commands';
 import { hostDialogHandlers } from '../../src/host/index.ts';
-import { FIXTURE_URL, fixtureLoaded, openFixture, runInFrame, type OpenedApp } from '../helpers/frames.ts';
+import { clickInFrame, FIXTURE_URL, fixtureLoaded, openFixture, runInFrame, type OpenedApp } from '../helpers/frames.ts';
 
 // Files in the sandbox, across two origins: the host page on localhost, the app on 127.0.0.1.
 // The browser's own file chooser and downloads are observed through Playwright's page events
@@ -21,13 +21,9 @@ const bytesOf = (text: string) => [...new TextEncoder().encode(text)];
 const base64Of = (text: string) => btoa(String.fromCharCode(...bytesOf(text)));
 const textOf = (base64: string) => new TextDecoder().decode(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)));
 
-async function clickInFrame(opened: { host: { iframe?: HTMLIFrameElement } } | HTMLIFrameElement, at: { x: number; y: number }): Promise<void> {
-  const iframe = opened instanceof HTMLIFrameElement ? opened : opened.host.iframe!;
-  // A click lands only inside the window: bring the frame into view first.
-  iframe.scrollIntoView({ block: 'start', inline: 'start' });
-  const frame = iframe.getBoundingClientRect();
-  await sendMouse({ type: 'click', position: [Math.round(frame.left + at.x), Math.round(frame.top + at.y)] });
-}
+/** A real click at `at` inside the app's frame, repeated until it has landed. */
+const clickIn = (opened: { host: { iframe?: HTMLIFrameElement } } | HTMLIFrameElement, at: { x: number; y: number }) =>
+  clickInFrame(opened instanceof HTMLIFrameElement ? opened : opened.host.iframe!, at);
 
 describe('files in the sandboxed frame', () => {
   let opened: OpenedApp;
@@ -43,7 +39,7 @@ describe('files in the sandboxed frame', () => {
   it('lets the user pick a file through <input type=file> and the app reads its name, type, size and bytes', async () => {
     const at = await opened.run<{ x: number; y: number }>('fileInput');
     await command('arm-file-chooser', { files: [{ name: 'orders.csv', mimeType: 'text/csv', base64: base64Of(CSV) }] });
-    await clickInFrame(opened, at);
+    await clickIn(opened, at);
     const chooser = await command<{ frameUrl: string; multiple: boolean }>('take-file-chooser');
     expect(chooser.frameUrl.startsWith(FIXTURE_URL)).to.equal(true);
     expect(chooser.multiple).to.equal(false);
@@ -53,7 +49,7 @@ describe('files in the sandboxed frame', () => {
   it('downloads a file the app made from a blob URL with the download attribute, on a click in the frame', async () => {
     const at = await opened.run<{ x: number; y: number; href: string }>('downloadLink', { name: 'report.csv', text: CSV, type: 'text/csv' });
     await command('arm-download');
-    await clickInFrame(opened, at);
+    await clickIn(opened, at);
     const download = await command<Download>('take-download');
     expect(download.failure).to.equal(undefined);
     expect(download.suggestedFilename).to.equal('report.csv');
@@ -75,7 +71,7 @@ describe('files in the sandboxed frame', () => {
       const bytes = Uint8Array.from({ length: 300 }, (_, i) => (i * 7) % 256);
       const at = await opened.run<{ x: number; y: number }>('fileInput');
       await command('arm-file-chooser', { files: [{ name: 'scan.bin', mimeType: 'application/octet-stream', base64: btoa(String.fromCharCode(...bytes)) }] });
-      await clickInFrame(opened, at);
+      await clickIn(opened, at);
       await command('take-file-chooser');
       await command('arm-download');
       const calls: Array<{ method: string; outcome: string }> = [];
@@ -111,7 +107,7 @@ describe('files in the sandboxed frame', () => {
       await loaded;
       const at = await runInFrame<{ x: number; y: number }>(iframe.contentWindow!, 'downloadLink', { name: 'blocked.txt', text: 'no' });
       await command('arm-console', { text: 'allow-downloads' });
-      await clickInFrame(iframe, at);
+      await clickIn(iframe, at);
       const message = await command<{ type: string; text: string }>('take-console');
       expect(message.text).to.include('Download is disallowed');
     } finally {

@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { sendKeys } from '@web/test-runner-commands';
 import { ALL_CAPABILITIES } from '../../src/protocol/index.ts';
 import { hostDialogHandlers } from '../../src/host/index.ts';
-import { FIXTURE_URL, openFixture, type OpenedApp } from '../helpers/frames.ts';
+import { clickInFrame, FIXTURE_URL, openFixture, type OpenedApp } from '../helpers/frames.ts';
 
 const PHONE = '+79990000001';
 
@@ -114,9 +114,7 @@ describe('the host’s own dialogs', () => {
     for (let waited = 0; navigator.userActivation.isActive && waited < 8000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(await outcome(opened.run('api', { path: 'clipboard.write', args: ['no gesture'] }))).to.deep.equal({ ok: false, code: 'PERMISSION_DENIED' });
     const { x, y } = await opened.run<{ x: number; y: number }>('clipboardButton', { text: 'copied text' });
-    opened.host.iframe!.scrollIntoView({ block: 'start', inline: 'start' });
-    const frame = opened.host.iframe!.getBoundingClientRect();
-    await sendMouse({ type: 'click', position: [Math.round(frame.left + x), Math.round(frame.top + y)] });
+    await clickInFrame(opened.host.iframe!, { x, y });
     let result: { ok: boolean; code?: string; message?: string } | undefined;
     for (let tries = 0; tries < 100 && !result; tries++) {
       result = await opened.run('clipboardOutcome');
