@@ -62,6 +62,8 @@ const DeepLinkTargetSchema = v.variant('kind', [
   v.strictObject({ kind: v.literal('services') }),
   v.strictObject({ kind: v.literal('category-list') }),
   v.strictObject({ kind: v.literal('event-category'), categoryId: recordId }),
+  v.strictObject({ kind: v.picklist(['main', 'home', 'showcase', 'events', 'marketplace']) }),
+  v.strictObject({ kind: v.literal('bill'), billId: recordId }),
 ]);
 
 /** A deep link as staff send it: the target and what its source shows; the backend picks the look. */

@@ -24,6 +24,7 @@ import { sendPush } from '../push.ts';
 import type { StoreEntry } from '../store.ts';
 import { notifyStaff } from '../notifications.ts';
 import { runBot } from './bot-step.ts';
+import { screenAvailableTo } from './deep-link-targets.ts';
 import type {
   ChatChangesResponse,
   ChatOpenResponse,
@@ -188,6 +189,9 @@ async function deepLinkSnippet(write: ConversationWrite, viewer: ChatViewer, dee
   const { target } = deepLink;
   if (target.kind === 'mini-app' && !(await clientSeesApp(write.tx, target.appId, write.conversation.clientId))) {
     throw new BackendError(ChatErrorCode.DEEP_LINK_UNAVAILABLE, `The client cannot open the app "${target.appId}"`, { target }, 400);
+  }
+  if (target.kind !== 'mini-app' && !screenAvailableTo(write.conversation, target)) {
+    throw new BackendError(ChatErrorCode.DEEP_LINK_UNAVAILABLE, `The client cannot open the screen "${target.kind}"`, { target }, 400);
   }
   return makeSnippet(target, { title: deepLink.title, ...(deepLink.image ? { image: deepLink.image } : {}), ...(deepLink.annotation ? { annotation: deepLink.annotation } : {}) });
 }

@@ -10,6 +10,7 @@ import { BackendError } from '../errors.ts';
 import { Collection, type AppRecord, type UserRecord } from '../records.ts';
 import { staffSeesObject, type StaffRecord } from '../staff.ts';
 import { runBot } from './bot-step.ts';
+import { listScreenOptions } from './deep-link-targets.ts';
 import type { ChatCard, ChatListItem, ChatListResponse, DeepLinkOption } from './contract.ts';
 import { ChatErrorCode, chatNotFound } from './errors.ts';
 import { withConversation } from './messages.ts';
@@ -169,17 +170,14 @@ export function appTitle(app: AppRecord): string {
 }
 
 /**
- * What staff may link this client to: the host's list screens (bills, services, the category
- * list) and the mini-apps the client can open (Active, or Testing for a tester). Items of a
- * screen (a service, an event, a category) are linked by their id with the same targets.
+ * What staff may link this client to: the host's list screens this client can open (the tabs,
+ * services, events, the marketplace and its categories; bills with premises) and the mini-apps
+ * the client can open (Active, or Testing for a tester). Items of a screen (a service, a bill, an
+ * event, a category) are linked by their id, and are available when their list screen is.
  */
 export async function deepLinkOptions(ctx: BackendContext, conversation: ConversationRecord): Promise<{ options: DeepLinkOption[] }> {
   const apps = await ctx.store.list<AppRecord>(Collection.APPS);
-  const options: DeepLinkOption[] = [
-    { target: { kind: 'bills' }, title: 'Bills' },
-    { target: { kind: 'services' }, title: 'Services' },
-    { target: { kind: 'category-list' }, title: 'Marketplace categories' },
-  ];
+  const options: DeepLinkOption[] = listScreenOptions(conversation);
   for (const { value: app } of apps) {
     if (await clientSeesApp(ctx.store, app.id, conversation.clientId)) options.push({ target: { kind: 'mini-app', appId: app.id }, title: appTitle(app) });
   }
