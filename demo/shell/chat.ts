@@ -1,6 +1,6 @@
 import { createChatSession, createIdbChatOutbox, type ChatOutboxStorage, type ChatSession } from '../../src/backend/index.ts';
 import type { BackendClientOptions } from '../../src/backend/client.ts';
-import type { DeepLinkTarget } from '../../src/chat/deep-links.ts';
+import { hostScreenOf, type DeepLinkTarget } from '../../src/chat/deep-links.ts';
 import { createChatHandlers, HostError, type ChatHandlers, type PushTarget } from '../../src/host/index.ts';
 import { appLink, screenLink } from './navigation.ts';
 
@@ -52,22 +52,9 @@ export function isChatPush(target: PushTarget): boolean {
   return target.route === CHAT_PUSH_ROUTE && typeof chat?.conversationId === 'string';
 }
 
-/** The shell's hash for a deep-link snippet's target. */
+/** The shell's hash for a deep-link snippet's target: an app at its route, or one of the 13 host screens. */
 export function snippetLink(target: DeepLinkTarget): string {
-  switch (target.kind) {
-    case 'mini-app':
-      return appLink(target.appId, target.route, target.anchor);
-    case 'service':
-      return screenLink('service', target.serviceId);
-    case 'event':
-      return screenLink('event', target.eventId);
-    case 'marketplace-category':
-      return screenLink('marketplace-category', target.categoryId);
-    case 'event-category':
-      return screenLink('event-category', target.categoryId);
-    case 'bills':
-    case 'services':
-    case 'category-list':
-      return screenLink(target.kind);
-  }
+  if (target.kind === 'mini-app') return appLink(target.appId, target.route, target.anchor);
+  const link = hostScreenOf(target)!;
+  return screenLink(link.screen, link.id);
 }

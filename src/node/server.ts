@@ -33,6 +33,8 @@ export interface StartServerOptions {
   codeSender?: CodeSender;
   clock?: Clock;
   limits?: Partial<BackendLimits>;
+  /** How often the chat's job ends dialogs past their restart timeout (15 s); `null` runs none (tests call `app.chat.runTimeouts()`). */
+  chatJobIntervalMs?: number | null;
 }
 
 export interface RunningServer {
@@ -94,6 +96,15 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       codeSender: options.codeSender ?? codeSenderFor(config, log),
       ...(options.limits ? { limits: options.limits } : {}),
     });
+    // Every instance runs the chat's job: each dialog it ends is claimed in the store, so two never end one twice.
+    const chatJobMs = options.chatJobIntervalMs === undefined ? 15_000 : options.chatJobIntervalMs;
+    if (chatJobMs !== null) {
+      const chatJob = setInterval(() => {
+        app.chat.runTimeouts().catch((error: unknown) => log.warn('chat: the restart-timeout job failed', { error }));
+      }, chatJobMs);
+      chatJob.unref();
+      cleanups.push(async () => clearInterval(chatJob));
+    }
     const edge = createEdge({
       app,
       log,

@@ -8,6 +8,7 @@ import { loadServerConfig, type ServerConfig } from '../../src/node/config.ts';
 import { createJsonLogger } from '../../src/node/log.ts';
 import { startServer, type RunningServer } from '../../src/node/server.ts';
 import type { SqlEngine } from '../../src/backend/sql/engine.ts';
+import type { Clock } from '../../src/backend/ports.ts';
 import { freshSchema, openTestPglite, testDatabaseUrl } from './sql-test-databases.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -42,7 +43,14 @@ after(async () => {
 
 /** A server in this process, on the shared PGlite or, with `postgres`, on the test PostgreSQL; in `schema` (a fresh one by default). */
 export async function startTestServer(
-  options: { database?: 'pglite' | 'postgres'; schema?: string; env?: Record<string, string>; limits?: Partial<BackendLimits> } = {},
+  options: {
+    database?: 'pglite' | 'postgres';
+    schema?: string;
+    env?: Record<string, string>;
+    limits?: Partial<BackendLimits>;
+    clock?: Clock;
+    chatJobIntervalMs?: number | null;
+  } = {},
 ): Promise<TestServer> {
   const env: Record<string, string> = { ...options.env };
   if (options.database === 'postgres') env.DATABASE_URL = testDatabaseUrl();
@@ -55,6 +63,8 @@ export async function startTestServer(
     codeSender: (message) => void codes.push(message),
     ...(options.database === 'postgres' ? {} : { engine: await pglite() }),
     ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.chatJobIntervalMs !== undefined ? { chatJobIntervalMs: options.chatJobIntervalMs } : {}),
   });
   return { server, codes, logs, client: () => clientOf(`${server.url}/api`, () => codes) };
 }
