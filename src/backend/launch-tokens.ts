@@ -1,4 +1,5 @@
 import type { UserProfile } from '../protocol/index.ts';
+import { canSeeApp } from '../catalog/visibility.ts';
 import { activeSigningKey, issueLaunchToken } from '../tokens/index.ts';
 import type { BackendContext } from './context.ts';
 import { iso } from './context.ts';
@@ -87,5 +88,19 @@ export async function tokenStatus(ctx: BackendContext, jti: string): Promise<Tok
 export async function requireApp(ctx: BackendContext, appId: string): Promise<AppRecord> {
   const app = await ctx.store.get<AppRecord>(Collection.APPS, appId);
   if (!app) throw new BackendError('APP_NOT_FOUND', `No app "${appId}"`);
+  return app;
+}
+
+/**
+ * The app, when this user may launch it: an Active app for everyone, a Testing one for its
+ * testers; a draft, one on moderation, an inactive or a blocked app for nobody (APP_NOT_AVAILABLE).
+ */
+export async function requireLaunchableApp(ctx: BackendContext, appId: string, userId: string): Promise<AppRecord> {
+  const app = await requireApp(ctx, appId);
+  if (!canSeeApp(app, { isTester: app.testerIds.includes(userId) })) {
+    throw new BackendError('APP_NOT_AVAILABLE', app.status === 'testing' ? 'The app is in testing and this user is not a tester' : 'The app is not published', {
+      status: app.status,
+    });
+  }
   return app;
 }

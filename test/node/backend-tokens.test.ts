@@ -30,6 +30,19 @@ describe('backend: launch tokens', () => {
     expect((await client.tokenStatus(issued.jti)).status).to.equal('valid');
   });
 
+  it('issues tokens only for apps the user may open: Testing for its testers, never a draft, one on moderation or an inactive one', async () => {
+    const client = h.client();
+    await client.signInAs(anna.phone);
+    for (const [appId, status] of [['bakery-beta', 'testing'], ['bakery-loyalty', 'on-moderation'], ['parking', 'inactive']] as const) {
+      const refused = await expectBackendError(client.issueLaunchToken(appId), 'APP_NOT_AVAILABLE', 403);
+      expect(refused.details, appId).to.deep.equal({ status });
+    }
+    const tester = h.client();
+    await tester.signInAs(ivan.phone);
+    expect((await tester.issueLaunchToken('bakery-beta')).profile.id).to.equal(ivan.id);
+    await expectBackendError(tester.issueLaunchToken('parking'), 'APP_NOT_AVAILABLE', 403);
+  });
+
   it('revokes the previous token of the same user and app, and only that one', async () => {
     const client = h.client();
     await client.signInAs(anna.phone);
