@@ -14,6 +14,7 @@ import {
 } from '../../src/backend/index.ts';
 import { createBroadcastEventBus, type BroadcastEventBus } from './broadcast-bus.ts';
 import { openDemoDatabase, type DemoDatabase } from './database.ts';
+import { serveHostKeys } from './host-keys-relay.ts';
 import { createIdbBlobs } from './idb-blobs.ts';
 import { createIdbKeys, type IdbKeys } from './idb-keys.ts';
 import { createIdbStore } from './idb-store.ts';
@@ -21,6 +22,7 @@ import { demoSmsInbox } from './sms.ts';
 
 export * from './broadcast-bus.ts';
 export * from './database.ts';
+export * from './host-keys-relay.ts';
 export * from './idb-blobs.ts';
 export * from './idb-keys.ts';
 export * from './idb-store.ts';
@@ -106,6 +108,8 @@ export async function startDemoBackend(options: DemoBackendOptions = {}): Promis
     onUnhandledRequest: 'bypass',
     quiet: true,
   });
+  // Partner backends the demo runs in an app's frame cannot reach `/api/*` over HTTP: they ask here.
+  const stopServingKeys = serveHostKeys(app);
   return {
     app,
     store,
@@ -114,6 +118,7 @@ export async function startDemoBackend(options: DemoBackendOptions = {}): Promis
     bus,
     worker,
     async stop() {
+      stopServingKeys();
       clearInterval(chatJob);
       worker.stop();
       bus.close();

@@ -15,6 +15,7 @@ import '../../../ui-kit/components/badge/badge.ts';
 import '../../../ui-kit/components/spinner/spinner.ts';
 import { BakeryError, createBakeryClient, type BakeryClient } from './bakery-client.ts';
 import type { Product } from './partner/catalogue.ts';
+import { hostKeysFromParent } from './partner/host-keys.ts';
 import { createBakeryBackend, PARTNER_BASE } from './partner/orders-route.ts';
 
 /** The issuer of the demo host's tokens and receipts (what a partner configures for its host). */
@@ -107,7 +108,8 @@ export class DemoShop extends LitElement {
     app.on('push-open', (push) => this.openFromPush(push));
     try {
       const [{ launchToken }, saved] = await Promise.all([app.user.get(), app.storage.getMany([CART_KEY, ORDERS_KEY])]);
-      const backend = createBakeryBackend({ jwksUrl: new URL('/api/.well-known/jwks.json', app.launch.hostOrigin), issuer: DEMO_HOST_ISSUER });
+      // The demo runs the bakery's backend in this frame, where the host's JWKS route cannot be fetched: the host page hands its keys over.
+      const backend = createBakeryBackend({ hostKeys: hostKeysFromParent(app.launch.hostOrigin), issuer: DEMO_HOST_ISSUER });
       this.bakery = createBakeryClient({ fetch: backend.fetch, baseUrl: new URL(PARTNER_BASE, location.origin).href, launchToken });
       this.cart = saved[CART_KEY] ? (JSON.parse(saved[CART_KEY]) as Record<string, number>) : {};
       const ids = saved[ORDERS_KEY] ? (JSON.parse(saved[ORDERS_KEY]) as string[]) : [];

@@ -4,6 +4,7 @@
  * payment's receipt against the host's published keys (`verifyReceipt` from miniapps/server):
  * the signature, the audience (this app), the user, the order, the amount and the currency.
  */
+import type { JSONWebKeySet } from 'jose';
 import { TokenError, verifyLaunchToken, verifyReceipt, type ReceiptClaims } from '../../../../src/server/index.ts';
 import { PRODUCTS } from './catalogue.ts';
 
@@ -12,7 +13,9 @@ export const PARTNER_BASE = '/partner/bakery';
 
 export interface BakeryBackendOptions {
   /** The host's JWKS, e.g. `https://host.example/api/.well-known/jwks.json`: fetched over HTTP and cached. */
-  jwksUrl: string | URL;
+  jwksUrl?: string | URL;
+  /** Instead of `jwksUrl`: where else the host's key set comes from, asked at each check (see host-keys.ts). */
+  hostKeys?: () => Promise<JSONWebKeySet>;
   /** The host's issuer id (`iss` of its tokens and receipts). */
   issuer: string;
   /** The app id receipts and tokens must be issued for. */
@@ -117,6 +120,10 @@ export function createBakeryBackend(options: BakeryBackendOptions): { fetch(requ
   const audience = options.audience ?? BAKERY_APP_ID;
   const now = options.now ?? Date.now;
   const orders = new Map<string, BakeryOrder>();
+  if ((options.jwksUrl === undefined) === (options.hostKeys === undefined)) throw new TypeError('Give the bakery one of jwksUrl or hostKeys');
+  const keysAt = String(options.jwksUrl ?? 'the host page');
+  /** The options naming the host's keys for `verifyLaunchToken` and `verifyReceipt`. */
+  const keys = async (): Promise<{ jwksUrl: string | URL } | { jwks: JSONWebKeySet }> => (options.hostKeys ? { jwks: await options.hostKeys() } : { jwksUrl: options.jwksUrl! });
 
   /** Keys that cannot be fetched are the host's outage, not a bad token: answer 503, retry later. */
   const verifying = async <T>(verify: () => Promise<T>, refused: (error: TokenError) => RouteError): Promise<T> => {
@@ -124,7 +131,7 @@ export function createBakeryBackend(options: BakeryBackendOptions): { fetch(requ
       return await verify();
     } catch (error) {
       if (error instanceof TokenError) throw refused(error);
-      throw new RouteError('HOST_KEYS_UNAVAILABLE', `The host's keys could not be fetched from ${String(options.jwksUrl)}: ${(error as Error).message}`);
+      throw new RouteError('HOST_KEYS_UNAVAILABLE', `The host's keys could not be fetched from ${keysAt}: ${(error as Error).message}`);
     }
   };
 
@@ -132,7 +139,7 @@ export function createBakeryBackend(options: BakeryBackendOptions): { fetch(requ
     const token = /^Bearer (.+)$/.exec(request.headers.get('Authorization') ?? '')?.[1];
     if (!token) throw new RouteError('UNAUTHORIZED', 'Send the launch token: Authorization: Bearer <launch token>');
     const claims = await verifying(
-      () => verifyLaunchToken(token, { jwksUrl: options.jwksUrl, issuer: options.issuer, audience, now: now() }),
+      async () => verifyLaunchToken(token, { ...(await keys()), issuer: options.issuer, audience, now: now() }),
       (error) => new RouteError('UNAUTHORIZED', `The launch token is refused: ${error.code}`, { reason: error.code }),
     );
     return claims.sub;
@@ -148,7 +155,7 @@ export function createBakeryBackend(options: BakeryBackendOptions): { fetch(requ
   async function acceptReceipt(order: BakeryOrder, receipt: unknown): Promise<BakeryOrder> {
     if (typeof receipt !== 'string' || receipt === '') throw new RouteError('INVALID_BODY', '`receipt` must be the receipt string payments.pay answered');
     const claims = await verifying(
-      () => verifyReceipt(receipt, { jwksUrl: options.jwksUrl, issuer: options.issuer, audience, now: now() }),
+      async () => verifyReceipt(receipt, { ...(await keys()), issuer: options.issuer, audience, now: now() }),
       (error) => new RouteError('RECEIPT_REFUSED', `The receipt is refused: ${error.code}`, { reason: error.code }),
     );
     if (claims.orderId !== order.id) throw new RouteError('RECEIPT_REFUSED', `The receipt is for order ${claims.orderId.slice(0, 64)}, not ${order.id}`, { reason: 'OTHER_ORDER' });
