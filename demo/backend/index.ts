@@ -76,38 +76,66 @@ export function liveChannelName(databaseName: string): string {
 /** Opens the IndexedDB store and keys, seeds the demo data and mounts the backend on `/api/*` with msw. */
 export async function startDemoBackend(options: DemoBackendOptions = {}): Promise<DemoBackend> {
   const clock = options.clock ?? systemClock;
-  const db = await openDemoDatabase(options.databaseName);
-  const store = createIdbStore(db, BACKEND_SCHEMA);
-  const keys = createIdbKeys(db, clock);
-  await seedStore(store, clock.now());
-  await keys.ring();
-  const bus = createBroadcastEventBus(liveChannelName(db.name));
-  // Chat attachments: their bytes in a database of their own, beside the records.
-  const blobs = await createIdbBlobs(`${db.name}-blobs`);
-  const app = createBackendApp({
-    blobs,
-    store,
-    clock,
-    random: cryptoRandom,
-    keys,
-    codeSender: options.codeSender ?? demoSmsInbox.send,
-    bus,
-    issuer: options.issuer ?? DEMO_ISSUER,
-    ...(options.limits ? { limits: options.limits } : {}),
-  });
+  // The worker registers while the database opens and seeds; a request that comes before the
+  // backend is up waits for it in the handler. `GET /api/events` streams: msw hands the page's
+  // ReadableStream to the worker, and a client that aborts cancels it, which ends the stream's
+  // subscription in this page.
+  let backendUp!: (app: BackendApp) => void;
+  let backendFailed!: (error: unknown) => void;
+  const appReady = new Promise<BackendApp>((resolve, reject) => ((backendUp = resolve), (backendFailed = reject)));
+  appReady.catch(() => undefined);
+  const worker = setupWorker(http.all('/api/*', async ({ request }) => (await appReady).fetch(request)));
+  const workerStarted = worker
+    .start({ serviceWorker: { url: options.workerUrl ?? '/mockServiceWorker.js' }, onUnhandledRequest: 'bypass', quiet: true })
+    .then(() => void performance.mark('demo:backend-worker'));
+  workerStarted.catch(() => undefined);
+
+  let db: DemoDatabase | undefined;
+  let blobs: Awaited<ReturnType<typeof createIdbBlobs>> | undefined;
+  let app: BackendApp;
+  let store: Store;
+  let keys: IdbKeys;
+  let bus: BroadcastEventBus;
+  try {
+    db = await openDemoDatabase(options.databaseName);
+    store = createIdbStore(db, BACKEND_SCHEMA);
+    keys = createIdbKeys(db, clock);
+    await seedStore(store, clock.now());
+    await keys.ring();
+    bus = createBroadcastEventBus(liveChannelName(db.name));
+    // Chat attachments: their bytes in a database of their own, beside the records.
+    blobs = await createIdbBlobs(`${db.name}-blobs`);
+    app = createBackendApp({
+      blobs,
+      store,
+      clock,
+      random: cryptoRandom,
+      keys,
+      codeSender: options.codeSender ?? demoSmsInbox.send,
+      bus,
+      issuer: options.issuer ?? DEMO_ISSUER,
+      ...(options.limits ? { limits: options.limits } : {}),
+    });
+    performance.mark('demo:backend-seeded');
+    backendUp(app);
+    await workerStarted;
+  } catch (error) {
+    backendFailed(error);
+    worker.stop();
+    blobs?.close();
+    db?.close();
+    throw error;
+  }
   const demoDefaults = options.databaseName === undefined;
-  if (options.sampleConversations ?? demoDefaults) await app.chat.seedSampleConversations();
+  // The demo's own first run plays the sample conversations after the backend is up, so the
+  // first screen does not wait for them (the console hears them arrive on the live channel); a
+  // caller that asks for them gets them before this resolves.
+  const samples = options.sampleConversations ?? demoDefaults ? app.chat.seedSampleConversations().then(() => void performance.mark('demo:backend-samples')) : Promise.resolve();
+  if (options.sampleConversations) await samples;
+  else samples.catch((error: unknown) => console.error('demo backend: the sample conversations were not written', error));
   const jobInterval = options.chatJobIntervalMs === undefined ? (demoDefaults ? CHAT_JOB_INTERVAL_MS : null) : options.chatJobIntervalMs;
   // Every tab runs the job; each due dialog is ended once, in its own transaction.
   const chatJob = jobInterval === null ? undefined : setInterval(() => void app.chat.runTimeouts().catch(() => undefined), jobInterval);
-  // `GET /api/events` streams: msw hands the page's ReadableStream to the worker, and a client that
-  // aborts cancels it, which ends the stream's subscription in this page.
-  const worker = setupWorker(http.all('/api/*', ({ request }) => app.fetch(request)));
-  await worker.start({
-    serviceWorker: { url: options.workerUrl ?? '/mockServiceWorker.js' },
-    onUnhandledRequest: 'bypass',
-    quiet: true,
-  });
   // Partner backends the demo runs in an app's frame cannot reach `/api/*` over HTTP: they ask here.
   const stopServingKeys = serveHostKeys(app);
   return {
