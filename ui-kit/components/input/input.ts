@@ -91,59 +91,32 @@ export class MaInput extends FormControl {
    * Enter submits the surrounding form, as in a native single-line field (implicit submission):
    * the inner input lives in a shadow root, so the browser does not do it for us.
    */
-  private onKeydown = (event: KeyboardEvent) => {
-    if (event.key !== 'Enter' || event.isComposing || event.defaultPrevented || this.readonly || this.isDisabled) return;
+  private onKeydown(event: KeyboardEvent): void {
     const form = this.form;
-    if (!form) return;
+    if (event.key !== 'Enter' || event.isComposing || event.defaultPrevented || this.readonly || this.isDisabled || !form) return;
     event.preventDefault();
     const submitter = [...form.elements].find(
-      (element): element is HTMLButtonElement | HTMLInputElement =>
-        (element instanceof HTMLButtonElement || element instanceof HTMLInputElement) && element.type === 'submit',
+      (element): element is HTMLButtonElement | HTMLInputElement => element.matches('button, input') && (element as HTMLInputElement).type === 'submit',
     );
-    if (submitter?.disabled) return;
-    form.requestSubmit(submitter);
-  };
+    if (!submitter?.disabled) form.requestSubmit(submitter);
+  }
 
   protected override render() {
     const disabled = this.isDisabled;
-    return html`
-      ${this.label ? html`<label class="label" part="label" for="input">${this.label}</label>` : nothing}
-      <div class="field ${this.shownError ? 'invalid' : ''} ${disabled ? 'disabled' : ''}" part="field">
-        <slot name="before"></slot>
-        <input
-          id="input"
-          class="control"
-          part="input"
-          .type=${this.type}
-          .value=${live(this.value)}
-          placeholder=${this.placeholder || nothing}
-          minlength=${this.minlength ?? nothing}
-          maxlength=${this.maxlength ?? nothing}
-          pattern=${this.pattern ?? nothing}
-          min=${this.min ?? nothing}
-          max=${this.max ?? nothing}
-          step=${this.step ?? nothing}
-          autocomplete=${this.autocomplete ?? nothing}
-          inputmode=${this.inputmode ?? nothing}
-          ?required=${this.required}
-          ?readonly=${this.readonly}
-          ?disabled=${disabled}
-          aria-label=${this.label ? nothing : this.outerLabel || nothing}
-          aria-invalid=${this.shownError ? 'true' : nothing}
-          aria-describedby=${this.describedBy}
-          @input=${() => (this.value = this.input.value)}
-          @change=${this.commit}
-          @keydown=${this.onKeydown}
-        />
-        ${this.clearable && this.value && !disabled && !this.readonly
-          ? html`<button type="button" class="clear" part="clear-button" aria-label=${msg(CLEAR, this)} @click=${this.onClear}>
-              ${clearGlyph}
-            </button>`
-          : nothing}
-        <slot name="after"></slot>
-      </div>
-      ${this.renderSupport()}
-    `;
+    // Kept tight: whitespace inside a template ships to every mini-app as is.
+    return html`${this.label ? html`<label class="label" part="label" for="input">${this.label}</label>` : nothing}
+<div class="field ${this.shownError ? 'invalid' : ''} ${disabled ? 'disabled' : ''}" part="field"><slot name="before"></slot>
+<input id="input" class="control" part="input" .type=${this.type} .value=${live(this.value)} placeholder=${this.placeholder || nothing}
+ minlength=${this.minlength ?? nothing} maxlength=${this.maxlength ?? nothing} pattern=${this.pattern ?? nothing}
+ min=${this.min ?? nothing} max=${this.max ?? nothing} step=${this.step ?? nothing}
+ autocomplete=${this.autocomplete ?? nothing} inputmode=${this.inputmode ?? nothing}
+ ?required=${this.required} ?readonly=${this.readonly} ?disabled=${disabled}
+ aria-label=${this.label ? nothing : this.outerLabel || nothing} aria-invalid=${this.shownError ? 'true' : nothing} aria-describedby=${this.describedBy}
+ @input=${() => (this.value = this.input.value)} @change=${this.commit} @keydown=${this.onKeydown}>
+${this.clearable && this.value && !disabled && !this.readonly
+  ? html`<button type="button" class="clear" part="clear-button" aria-label=${msg(CLEAR, this)} @click=${this.onClear}>${clearGlyph}</button>`
+  : nothing}<slot name="after"></slot></div>
+${this.renderSupport()}`;
   }
 }
 

@@ -1,11 +1,10 @@
 import { css } from 'lit';
 
+// On top of the bottom sheet's styles. The panel's height (not the dialog's) fixes the size: its
+// max-height inherits the dialog's, the same calc.
 export const modalPageStyles = css`
-  dialog {
-    height: calc(100dvh - var(--ma-space-2xl));
-  }
   .panel {
-    height: 100%;
+    height: calc(100dvh - var(--ma-space-2xl));
   }
   .body {
     background: var(--ma-color-background);

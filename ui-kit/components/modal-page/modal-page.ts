@@ -1,7 +1,5 @@
 import { customElement } from 'lit/decorators.js';
-import { modalStyles } from '../../base/modal.ts';
 import { MaBottomSheet } from '../bottom-sheet/bottom-sheet.ts';
-import { bottomSheetStyles } from '../bottom-sheet/bottom-sheet.styles.ts';
 import { modalPageStyles } from './modal-page.styles.ts';
 
 /**
@@ -10,7 +8,7 @@ import { modalPageStyles } from './modal-page.styles.ts';
  */
 @customElement('ma-modal-page')
 export class MaModalPage extends MaBottomSheet {
-  static override styles = [modalStyles, bottomSheetStyles, modalPageStyles];
+  static override styles = [...MaBottomSheet.styles, modalPageStyles];
 }
 
 declare global {
