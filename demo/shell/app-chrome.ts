@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { OfferResponse } from '../../src/backend/contract.ts';
 import { iconClose, iconMore } from '../../ui-kit/icons/icons.ts';
 import type { DemoApp } from '../apps/catalog.ts';
+import { appDescription, capabilityList } from './app-texts.ts';
 import type { PageContext } from './routes.ts';
 import { formatDate } from './texts.ts';
 
@@ -30,9 +31,9 @@ export function renderAbout(ctx: PageContext, about: AboutState | undefined): Te
   const offer = about?.offer;
   return html`<ma-modal-page class="about" heading=${about ? `${ctx.t('about')}: ${about.app.name}` : ctx.t('about')}>
     ${about
-      ? html`<p>${about.app.description}</p>
+      ? html`<p>${appDescription(about.app, ctx.locale)}</p>
           <h3>${ctx.t('aboutCapabilities')}</h3>
-          <p>${about.app.capabilities.length ? about.app.capabilities.join(', ') : ctx.t('aboutNone')}</p>
+          <p>${about.app.capabilities.length ? capabilityList(about.app.capabilities, ctx.locale) : ctx.t('aboutNone')}</p>
           <h3>${ctx.t('aboutOffer')}</h3>
           ${offer === undefined
             ? html`<ma-spinner></ma-spinner>`

@@ -1,4 +1,5 @@
 import type { KitLocale } from '../../ui-kit/base/i18n.ts';
+import type { AccountNote } from './sign-in.ts';
 
 /** The sign-in screen's texts; the backend's error codes get their own words in each language. */
 export interface SignInTexts {
@@ -23,6 +24,8 @@ export interface SignInTexts {
   residents: string;
   staff: string;
   tester: string;
+  /** What each demo account is for, after its phone. */
+  notes: Readonly<Record<AccountNote, string>>;
   codeFormat: string;
   phoneFormat(detail: string): string;
   unknownPhone: string;
@@ -67,6 +70,7 @@ export const signInTexts: Readonly<Record<KitLocale, SignInTexts>> = {
     residents: 'Demo residents',
     staff: 'Demo staff',
     tester: 'tester',
+    notes: { tester: 'tester', partner: 'partner: the cabinet', moderator: 'moderator', 'chat-admin': 'chat administrator', operator: 'chat operator', 'chat-viewer': 'sees chats, no objects' },
     codeFormat: 'The code is 4–8 digits',
     phoneFormat: (detail) => detail,
     unknownPhone: 'No account has this phone number. The demo accounts are listed below.',
@@ -99,6 +103,7 @@ export const signInTexts: Readonly<Record<KitLocale, SignInTexts>> = {
     residents: 'Демо-жители',
     staff: 'Демо-сотрудники',
     tester: 'тестировщик',
+    notes: { tester: 'тестировщик', partner: 'партнёр: кабинет', moderator: 'модератор', 'chat-admin': 'администратор чатов', operator: 'оператор чатов', 'chat-viewer': 'видит чаты, без объектов' },
     codeFormat: 'Код — это от 4 до 8 цифр',
     phoneFormat: () => 'Введите российский номер, например 8 999 000-00-01, или номер в международном формате: +79991234567',
     unknownPhone: 'С этим номером нет аккаунта. Демо-аккаунты перечислены ниже.',

@@ -4,6 +4,7 @@ import type { BackendClient, OneTimeCodeMessage, SessionResponse } from '../../s
 import { normalisePhone } from '../../src/backend/contract.ts';
 import { BackendError } from '../../src/backend/errors.ts';
 import { SEED_STAFF, SEED_USERS } from '../../src/backend/seed.ts';
+import { Permission } from '../../src/backend/staff.ts';
 import { localeOf } from '../../ui-kit/base/i18n.ts';
 import '../../ui-kit/components/button/button.ts';
 import '../../ui-kit/components/cell/cell.ts';
@@ -18,14 +19,24 @@ export interface DemoAccount {
   name: string;
   phone: string;
   role: 'resident' | 'staff';
-  /** What the account is for (a tester, a moderator …). */
-  note?: string;
+  /** What the account is for: a tester, or a staff member's job. */
+  note?: AccountNote;
+}
+
+export type AccountNote = 'tester' | 'partner' | 'moderator' | 'chat-admin' | 'operator' | 'chat-viewer';
+
+/** A staff member's job in the demo, from what they may do. */
+function staffNote(permissions: readonly string[]): AccountNote {
+  if (permissions.includes(Permission.MINIAPPS_EDIT)) return 'partner';
+  if (permissions.includes(Permission.MODERATE)) return 'moderator';
+  if (permissions.includes(Permission.CHATS_ADMIN)) return 'chat-admin';
+  return permissions.includes(Permission.CHATS_SEND) ? 'operator' : 'chat-viewer';
 }
 
 /** The residents of the seed, then its staff. */
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   ...SEED_USERS.map((user): DemoAccount => ({ name: user.name, phone: user.phone, role: 'resident', ...(user.id === 'user-ivan' && { note: 'tester' }) })),
-  ...SEED_STAFF.map((staff): DemoAccount => ({ name: staff.name, phone: staff.phone, role: 'staff', note: staff.permissions.join(', ') })),
+  ...SEED_STAFF.map((staff): DemoAccount => ({ name: staff.name, phone: staff.phone, role: 'staff', note: staffNote(staff.permissions) })),
 ];
 
 /** What survives a reload of the code step: the number, the deadlines and the SMS on screen. */
@@ -188,7 +199,6 @@ export class DemoSignIn extends LitElement {
           required
           .value=${this.phone}
           @input=${(event: Event) => (this.phone = (event.target as MaInput).value)}
-          @keydown=${this.submitOnEnter}
         ></ma-input>
         <p class="error" role="alert" part="error">${this.error}</p>
         <div class="actions">
@@ -221,7 +231,6 @@ export class DemoSignIn extends LitElement {
           required
           .value=${this.code}
           @input=${(event: Event) => (this.code = (event.target as MaInput).value)}
-          @keydown=${this.submitOnEnter}
         ></ma-input>
         <p class="error" role="alert" part="error">${this.error}</p>
         <div class="actions">
@@ -243,7 +252,7 @@ export class DemoSignIn extends LitElement {
         (account) => html`<ma-cell
           clickable
           data-account=${account.phone}
-          subtitle=${account.note ? `${account.phone} · ${account.note === 'tester' ? t.tester : account.note}` : account.phone}
+          subtitle=${account.note ? `${account.phone} · ${t.notes[account.note]}` : account.phone}
           @click=${() => this.useAccount(account)}
         >${account.name}</ma-cell>`,
       )}
@@ -252,11 +261,6 @@ export class DemoSignIn extends LitElement {
       ${group('resident', t.residents)}${group('staff', t.staff)}
     </section>`;
   }
-
-  private readonly submitOnEnter = (event: KeyboardEvent) => {
-    // The kit's field lives in a shadow root, out of reach of the form's implicit submission.
-    if (event.key === 'Enter') this.renderRoot.querySelector('form')?.requestSubmit();
-  };
 
   private useAccount(account: DemoAccount): void {
     this.step = 'phone';

@@ -29,6 +29,10 @@ export async function serveDemoBuild(): Promise<ServedDemo> {
   const servers = await Promise.all([listen('localhost', outDir), listen('127.0.0.1', outDir), listen('localhost', outDir)]);
   const [host, apps, review] = servers.map(portOf) as [number, number, number];
   const appsOrigin = `http://127.0.0.1:${apps}`;
+  const close = async () => {
+    await Promise.all(servers.map((server) => new Promise((done) => server.close(done))));
+    await rm(outDir, { recursive: true, force: true });
+  };
   await build({
     configFile: join(import.meta.dirname, '..', '..', 'vite.config.ts'),
     root: join(import.meta.dirname, '..', '..'),
@@ -37,16 +41,14 @@ export async function serveDemoBuild(): Promise<ServedDemo> {
       'import.meta.env.VITE_REVIEW_ORIGIN': JSON.stringify(`http://localhost:${review}`),
     },
     logLevel: 'error',
-    build: { outDir, emptyOutDir: true, reportCompressedSize: false, chunkSizeWarningLimit: 10_000 },
+    // Chromium preloads modules itself; the polyfill's virtual module does not always resolve
+    // through the config's pre-resolve plugin when Vite runs inside mocha's tsx loader.
+    build: { outDir, emptyOutDir: true, reportCompressedSize: false, chunkSizeWarningLimit: 10_000, modulePreload: { polyfill: false } },
+  }).catch(async (error: unknown) => {
+    await close();
+    throw error;
   });
-  return {
-    hostUrl: `http://localhost:${host}/`,
-    appsOrigin,
-    close: async () => {
-      await Promise.all(servers.map((server) => new Promise((done) => server.close(done))));
-      await rm(outDir, { recursive: true, force: true });
-    },
-  };
+  return { hostUrl: `http://localhost:${host}/`, appsOrigin, close };
 }
 
 export function launchChromium(): Promise<Browser> {

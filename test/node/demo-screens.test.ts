@@ -188,6 +188,12 @@ describe('the demo\'s screens, ru and en, light and dark, phone and desktop: axe
           return response.status;
         });
         expect(sent).to.equal(200);
+        // The host's banner for it, then dismissed, so it covers none of the screens after.
+        await page.locator('.ma-push-banner').waitFor();
+        await settle();
+        await check('push-banner');
+        await page.locator('.ma-push-banner .ma-push-dismiss').click();
+        await page.locator('.ma-push-banner').waitFor({ state: 'detached' });
         for (const entry of registry.filter((candidate) => !WALKED_APART.has(candidate.id))) await visit(hashOf(entry), entry.id);
         expectNothingFound();
       });

@@ -2,9 +2,17 @@ import { html, nothing } from 'lit';
 import type { Segment } from '../../../ui-kit/components/segmented-control/segmented-control.ts';
 import { screenLink } from '../navigation.ts';
 import type { ShellLocale, ThemeChoice } from '../preferences.ts';
-import type { PageContext, ShellPage } from '../routes.ts';
-import { formatDate } from '../texts.ts';
+import type { PageContext, ShellPage, ShellRole } from '../routes.ts';
+import { formatDate, type ShellTextKey } from '../texts.ts';
 import '../demo-reset.ts';
+
+/** What the role switcher calls each role and the page it opens. */
+const ROLE_TEXTS: Readonly<Record<ShellRole, { name: ShellTextKey; hint: ShellTextKey }>> = {
+  resident: { name: 'roleResident', hint: 'roleResidentHint' },
+  partner: { name: 'rolePartner', hint: 'rolePartnerHint' },
+  moderator: { name: 'roleModerator', hint: 'roleModeratorHint' },
+  operator: { name: 'roleOperator', hint: 'roleOperatorHint' },
+};
 
 const valueOf = (event: Event) => (event.target as HTMLElement & { value: string }).value;
 
@@ -57,7 +65,7 @@ function settingsBody(ctx: PageContext) {
     </ma-group>
     ${roles.length > 1
       ? html`<ma-group header=${ctx.t('role')}>
-          ${roles.map((role) => html`<ma-cell href=${`#/${role === 'resident' ? '' : role}`} chevron>${role}</ma-cell>`)}
+          ${roles.map((role) => html`<ma-cell href=${`#/${role === 'resident' ? '' : role}`} chevron subtitle=${ctx.t(ROLE_TEXTS[role].hint)}>${ctx.t(ROLE_TEXTS[role].name)}</ma-cell>`)}
         </ma-group>`
       : nothing}
     <ma-group header=${ctx.t('bridgeLog')}>

@@ -66,7 +66,7 @@ const home: ShellPage = {
         ${due.map((bill) => html`<ma-cell href=${screenLink('bill', bill.id)} chevron subtitle=${ctx.t('due', { date: formatDate(ctx.locale, bill.dueDate) })}>
           ${bill.title[ctx.locale]}<span slot="after">${formatRoubles(ctx.locale, bill.amount)}</span>
         </ma-cell>`)}
-        <ma-cell href=${screenLink('bills')} chevron>${ctx.t('bills')}</ma-cell>
+        <ma-cell href=${screenLink('bills')} chevron>${ctx.t('allBills')}</ma-cell>
       </ma-group>
       ${widgetList(ctx, 'home')}`;
   },

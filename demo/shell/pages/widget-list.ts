@@ -5,6 +5,7 @@ import type { ResidentWidgetView } from '../../../src/backend/catalog-contract.t
 import type { WidgetScreen } from '../../../src/catalog/widgets.ts';
 import { createSessionHolder } from '../../backend/session.ts';
 import { fromCatalog, widgetsFor, type ResidentWidget } from '../resident-widgets.ts';
+import { appDescription } from '../app-texts.ts';
 import type { PageContext } from '../routes.ts';
 
 let catalog: Pick<CatalogClient, 'widgets'> | undefined;
@@ -63,7 +64,7 @@ function renderList(ctx: PageContext, screen: WidgetScreen, widgets: readonly Re
         multiline
         data-opener=${widget.id}
         data-app-id=${app.id}
-        subtitle=${testing ? `${ctx.t('testingHint')} · ${app.description}` : app.description}
+        subtitle=${testing ? `${ctx.t('testingHint')} · ${appDescription(app, ctx.locale)}` : appDescription(app, ctx.locale)}
         @click=${() => ctx.shell.openApp(app, { opener: widget.id })}
       >
         <ma-avatar slot="before" shape="square" size="40" name=${app.name}></ma-avatar>${app.name}
