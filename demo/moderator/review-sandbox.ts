@@ -11,9 +11,11 @@ type Listener = (observation: ReviewObservation) => void;
 /**
  * axe-core's own source, to run inside a reviewed page. A bundler that wraps the package as
  * CommonJS gives it as `source`; served as a plain script it sets only `window.axe`, and the file
- * is read from the package folder instead.
+ * is read from the package folder instead. A production build minifies that wrapper, so it takes
+ * the shipped file as text (axe-raw.ts).
  */
 export async function axeSource(): Promise<string> {
+  if ((import.meta as { env?: { PROD?: boolean } }).env?.PROD) return (await import('./axe-raw.ts')).default;
   const module = (await import('axe-core')) as { default?: { source?: string } };
   if (typeof module.default?.source === 'string') return module.default.source;
   const response = await fetch('/node_modules/axe-core/axe.min.js');
