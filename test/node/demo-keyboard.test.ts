@@ -89,22 +89,28 @@ describe('the demo shell with the keyboard alone: focus on each screen change', 
     expect.fail(`${step}: ${limit} × ${back ? 'Shift+Tab' : 'Tab'} never reached ${describeSpec(spec)}; focus is on ${await describeFocus(page)}`);
   }
 
-  const hash = () => page.evaluate(() => location.hash);
+  /** Waits for the shell to reach `wanted` (a hash, or a pattern of one). */
+  async function expectHash(wanted: string | RegExp): Promise<void> {
+    const source = typeof wanted === 'string' ? `^${wanted.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$` : wanted.source;
+    await page.waitForFunction((pattern) => new RegExp(pattern).test(location.hash), source, { timeout: 5_000 }).catch(async () => {
+      expect.fail(`the shell should be at ${String(wanted)}, but is at ${await page.evaluate(() => location.hash)}`);
+    });
+  }
 
   it('starts on the Main screen, walks the tab bar and the header, and comes back', async () => {
     await expectScreen('first load', 'Main');
     await tabTo('to the Home tab', { focused: '[part=base]', within: ['ma-tab-bar', 'ma-tab-bar-item[name="home"]'] });
     await page.keyboard.press('Enter');
-    expect(await hash()).to.equal('#/screen/home');
+    await expectHash('#/screen/home');
     await expectScreen('Home tab', 'Home');
 
     await tabTo('back to the header\'s Settings', { focused: 'button', within: ['ma-header', 'ma-icon-button[label="Settings"]'] }, { back: true, limit: 3 });
     await page.keyboard.press('Enter');
-    expect(await hash()).to.equal('#/settings');
+    await expectHash('#/settings');
     await expectScreen('Settings', 'Settings');
     await tabTo('the header\'s Back', { focused: '[part="back-button"]', within: ['ma-header'] }, { back: true, limit: 3 });
     await page.keyboard.press('Enter');
-    expect(await hash()).to.equal('#/screen/home');
+    await expectHash('#/screen/home');
     await expectScreen('back on Home', 'Home');
   });
 
@@ -115,11 +121,11 @@ describe('the demo shell with the keyboard alone: focus on each screen change', 
     await expectScreen('Main tab', 'Main');
     await tabTo('Sign in on Main', { focused: 'button', within: ['main', 'ma-button[data-action="sign-in"]'] });
     await page.keyboard.press('Enter');
-    expect(await hash()).to.equal('#/sign-in');
+    await expectHash('#/sign-in');
     await expectFocus('sign-in, phone step', { focused: 'input', within: ['demo-sign-in', 'ma-input[name="phone"]'] });
     await tabTo('Cancel', { focused: 'button', within: ['demo-sign-in', 'ma-button[data-action="cancel"]'] });
     await page.keyboard.press('Enter');
-    expect(await hash()).to.equal('#/screen/main');
+    await expectHash('#/screen/main');
     await expectScreen('Main after Cancel', 'Main');
   });
 
@@ -136,7 +142,7 @@ describe('the demo shell with the keyboard alone: focus on each screen change', 
     expect(opener.id).to.be.a('string');
     const row: FocusSpec = { focused: '[part=base]', within: ['main', `ma-cell[data-opener="${opener.id}"]`] };
     await page.keyboard.press('Enter');
-    expect(await hash()).to.match(new RegExp(`^#/app/${opener.app}`));
+    await expectHash(new RegExp(`^#/app/${opener.app}`));
     await expectFocus('the app asks to sign in: phone step', { focused: 'input', within: ['demo-sign-in', 'ma-input[name="phone"]'] });
     await page.keyboard.type('8 999 000-00-01');
     await page.keyboard.press('Enter');
@@ -146,14 +152,20 @@ describe('the demo shell with the keyboard alone: focus on each screen change', 
     await page.keyboard.press('Enter');
     await expectFocus('the offer before the first launch', { focused: 'button', within: ['demo-offer-dialog', 'ma-button[part="accept"]'] });
     await page.keyboard.press('Escape');
-    expect(await hash()).to.equal('#/screen/main');
+    await expectHash('#/screen/main');
     await expectFocus('declined: back on the row that opened the app', row);
 
     await page.keyboard.press('Enter');
     await expectFocus('the offer again', { focused: 'button', within: ['demo-offer-dialog', 'ma-button[part="accept"]'] });
     await page.keyboard.press('Enter');
     await expectFocus('the app is open', { focused: 'main.app' });
-    await page.frameLocator('miniapp-frame iframe').locator('h1').first().waitFor();
+    await page.waitForFunction(() => {
+      const frame = document.querySelector('demo-shell')?.shadowRoot?.querySelector('miniapp-frame') as (Element & { host?: { state?: string } }) | null | undefined;
+      return frame?.host?.state === 'ready' || frame?.host?.state === 'connected';
+    }, null, { timeout: 10_000 }).catch(async () => {
+      await page.screenshot({ path: '/tmp/demo-keyboard-app.png' });
+      expect.fail('the app did not get ready (screenshot: /tmp/demo-keyboard-app.png)');
+    });
 
     await tabTo('the app\'s ⋯', { focused: 'button', within: ['ma-header', 'ma-icon-button[data-action="app-menu"]'] }, { back: true, limit: 4 });
     await page.keyboard.press('Enter');
@@ -171,7 +183,7 @@ describe('the demo shell with the keyboard alone: focus on each screen change', 
 
     await tabTo('the app\'s Close', { focused: 'button', within: ['ma-icon-button[data-action="close-app"]'] }, { limit: 2 });
     await page.keyboard.press('Enter');
-    expect(await hash()).to.equal('#/screen/main');
+    await expectHash('#/screen/main');
     await expectFocus('app closed: back on the row that opened it', row);
   });
 
