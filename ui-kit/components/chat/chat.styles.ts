@@ -1,5 +1,9 @@
 import { css } from 'lit';
 
+// Comments stay out of the template: a comment inside css`` ships to every mini-app.
+// .list: the virtualizer's sizer is a line of 2px text, so a line height of 1 keeps it from
+// adding to the scroll height. The shared focus ring comes before .own .bubble.failed, whose
+// inset border wins over it at the same specificity.
 export const chatStyles = css`
   :host {
     display: flex;
@@ -21,7 +25,6 @@ export const chatStyles = css`
     overflow-y: auto;
     overscroll-behavior: contain;
     outline: none;
-    /* The virtualizer's sizer is a line of 2px text: a line height of 1 keeps it from adding to the scroll height. */
     line-height: 1;
   }
   .list:focus-visible {
@@ -35,9 +38,9 @@ export const chatStyles = css`
     outline: none;
   }
   .row:focus-visible .bubble,
-  .row:focus-visible .service {
-    box-shadow: var(--ma-focus-ring);
-  }
+  .row:focus-visible .service,
+  .topic:focus-visible,
+  .pending-controls button:focus-visible,
   .row.named {
     padding-top: var(--ma-space-s);
   }
@@ -176,10 +179,6 @@ export const chatStyles = css`
   .topic:disabled {
     cursor: default;
   }
-  .topic:focus-visible {
-    outline: none;
-    box-shadow: var(--ma-focus-ring);
-  }
   .media img,
   .preview {
     display: block;
@@ -238,10 +237,6 @@ export const chatStyles = css`
     font-weight: var(--ma-font-weight-medium);
     cursor: pointer;
   }
-  .pending-controls button:focus-visible {
-    outline: none;
-    box-shadow: var(--ma-focus-ring);
-  }
   .snippet {
     display: flex;
     flex-direction: column;
@@ -258,10 +253,6 @@ export const chatStyles = css`
     text-align: start;
     cursor: pointer;
     white-space: normal;
-  }
-  .snippet:focus-visible {
-    outline: none;
-    box-shadow: var(--ma-focus-ring);
   }
   .snippet-image {
     display: block;
