@@ -24,10 +24,11 @@ const KINDS: readonly { kind: StaffNotificationKind; label: 'kindAssigned' | 'ki
 export class DemoOperatorNotifications extends LitElement {
   static override styles = css`
     :host { display: block; color: var(--ma-color-text); padding: 8px 12px; }
-    h3 { margin: 12px 0 6px; font-size: var(--ma-font-size-subhead, 15px); }
+    h2 { margin: 12px 0 6px; font-size: var(--ma-font-size-subhead, 15px); }
+    .hidden-label { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
     ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 6px; }
     li { background: var(--ma-color-surface-secondary); border-radius: var(--ma-radius-m, 10px); padding: 8px 10px; }
-    button.open { all: unset; cursor: pointer; display: block; width: 100%; }
+    button.open { all: unset; position: relative; cursor: pointer; display: block; width: 100%; }
     button.open:focus-visible { box-shadow: var(--ma-focus-ring); border-radius: 6px; }
     .when { font-size: var(--ma-font-size-caption, 12px); color: var(--ma-color-text-secondary); }
     .settings { display: grid; gap: 4px; }
@@ -100,14 +101,14 @@ export class DemoOperatorNotifications extends LitElement {
           </div>`)}</div>`
         : nothing}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      <h3>${t('notifications')}</h3>
+      <h2>${t('notifications')}</h2>
       ${this.notifications.length === 0
         ? html`<p class="when" data-no-notifications>${t('noNotifications')}</p>`
         : html`<ul data-notifications>${this.notifications.map((n) => html`<li data-notification=${n.id} data-kind=${n.kind}>
-            <button class="open" aria-label=${`${t('openChat', { number: n.chatNumber })}: ${n.text}`} @click=${() => this.#open(n.conversationId)}>
-              <div>${n.text}</div><div class="when">${formatWhen(this.locale, n.at)}</div>
+            <button class="open" @click=${() => this.#open(n.conversationId)}>
+              <span class="hidden-label">${t('openChat', { number: n.chatNumber })}: </span><div>${n.text}</div><div class="when">${formatWhen(this.locale, n.at)}</div>
             </button></li>`)}</ul>`}
-      <h3>${t('emails')}</h3>
+      <h2>${t('emails')}</h2>
       ${this.emails.length === 0
         ? html`<p class="when" data-no-emails>${t('noEmails')}</p>`
         : html`<ul data-emails>${this.emails.map((mail) => html`<li data-email=${mail.id}>

@@ -1,12 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { build } from 'vite';
-// @ts-expect-error: a plain .mjs script without declarations
-import { serveStatic } from '../../scripts/static-server.mjs';
+import { demoBuild } from './demo-walk-build.ts';
 
 /*
  * The demo's production build served as `npm run demo` serves it (host, mini-apps and review
@@ -19,36 +12,13 @@ export interface ServedDemo {
   close(): Promise<void>;
 }
 
-const listen = (host: string, root: string): Promise<Server> => serveStatic({ root, host, port: 0 }) as Promise<Server>;
-const portOf = (server: Server) => (server.address() as AddressInfo).port;
-
-/** Builds the demo into a fresh folder under the system's temp dir and serves it from three origins. */
+/**
+ * The demo's build as `npm run demo` serves it, built once per process and shared with the walk
+ * tests (demo-walk-build.ts); `close` leaves it to the process's exit.
+ */
 export async function serveDemoBuild(): Promise<ServedDemo> {
-  const outDir = await mkdtemp(join(tmpdir(), 'demo-build-'));
-  // Ports first: the build bakes the mini-apps' and the review sandbox's origins in.
-  const servers = await Promise.all([listen('localhost', outDir), listen('127.0.0.1', outDir), listen('localhost', outDir)]);
-  const [host, apps, review] = servers.map(portOf) as [number, number, number];
-  const appsOrigin = `http://127.0.0.1:${apps}`;
-  const close = async () => {
-    await Promise.all(servers.map((server) => new Promise((done) => server.close(done))));
-    await rm(outDir, { recursive: true, force: true });
-  };
-  await build({
-    configFile: join(import.meta.dirname, '..', '..', 'vite.config.ts'),
-    root: join(import.meta.dirname, '..', '..'),
-    define: {
-      'import.meta.env.VITE_MINIAPPS_ORIGIN': JSON.stringify(appsOrigin),
-      'import.meta.env.VITE_REVIEW_ORIGIN': JSON.stringify(`http://localhost:${review}`),
-    },
-    logLevel: 'error',
-    // Chromium preloads modules itself; the polyfill's virtual module does not always resolve
-    // through the config's pre-resolve plugin when Vite runs inside mocha's tsx loader.
-    build: { outDir, emptyOutDir: true, reportCompressedSize: false, chunkSizeWarningLimit: 10_000, modulePreload: { polyfill: false } },
-  }).catch(async (error: unknown) => {
-    await close();
-    throw error;
-  });
-  return { hostUrl: `http://localhost:${host}/`, appsOrigin, close };
+  const { hostUrl, appsOrigin } = await demoBuild();
+  return { hostUrl, appsOrigin, close: async () => undefined };
 }
 
 export function launchChromium(): Promise<Browser> {
