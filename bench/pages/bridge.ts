@@ -148,11 +148,13 @@ async function bootSamples(): Promise<{ ours: number[]; bare: number[]; awaitCon
   };
   const bootOurs = bootWith('');
   const bootAwaitConnect = bootWith('?await-connect');
+  // The clock starts where the host decides to open, for both: creating the sandboxed frame is
+  // part of a launch, ours (inside open()) and the bare one alike.
   const bootBare = async () => {
+    const started = performance.now();
     const iframe = document.createElement('iframe');
     iframe.setAttribute('sandbox', sandboxTokens());
     iframe.style.cssText = 'border:0;display:block;width:100%;height:100%';
-    const started = performance.now();
     const first = new Promise<void>((resolve) => {
       addEventListener('message', function onFirst(event) {
         if (event.source === iframe.contentWindow && event.data?.bench === 'bare-ready') {
@@ -169,7 +171,9 @@ async function bootSamples(): Promise<{ ours: number[]; bare: number[]; awaitCon
     return elapsed;
   };
   const runs: Array<[() => Promise<number>, number[]]> = [[bootOurs, ours], [bootBare, bare], [bootAwaitConnect, awaitConnect]];
-  for (let round = -2; round < ROUNDS * 2; round++) {
+  // A boot is one sample of ~50 ms against a spread of ±30% per round: four times the rounds of
+  // the other figures keep its median steady from run to run.
+  for (let round = -2; round < ROUNDS * 4; round++) {
     const shift = ((round % runs.length) + runs.length) % runs.length;
     for (const [run, samples] of [...runs.slice(shift), ...runs.slice(0, shift)]) {
       const elapsed = await run();
