@@ -55,6 +55,7 @@ export class DemoPartnerAppCard extends LitElement {
   @state() private tokenUser = SEED_USERS[0]!.id;
   @state() private tokenPremises = SEED_USERS[0]!.premises[0]?.id ?? '';
   @state() private token: LaunchTokenResponse | undefined;
+  @state() private newTester = '';
   @state() private route = '/';
   @state() private busy = false;
 
@@ -154,6 +155,29 @@ export class DemoPartnerAppCard extends LitElement {
       </ma-group>`;
   }
 
+  /** The residents who see the app while it is in Testing: added and removed one by one. */
+  #testers(app: AppView) {
+    const t = this.#t;
+    const nameOf = (userId: string) => SEED_USERS.find((each) => each.id === userId)?.name ?? userId;
+    const others = SEED_USERS.filter((each) => !app.testerIds.includes(each.id));
+    const chosen = others.some((each) => each.id === this.newTester) ? this.newTester : (others[0]?.id ?? '');
+    return html`<ma-group header=${t('testers')} data-testers footer=${t('testersHint')}>
+      ${app.testerIds.length === 0 ? html`<ma-cell>${t('noTesters')}</ma-cell>` : nothing}
+      ${app.testerIds.map((userId) => html`<ma-cell data-tester=${userId}>${nameOf(userId)}
+        <ma-button slot="after" size="s" mode="tertiary" data-action="remove-tester" ?disabled=${this.busy}
+          @click=${() => void this.act((p) => p.removeTester(app.id, userId), t('testerRemoved', { name: nameOf(userId) }))}>${t('removeTester')}</ma-button>
+      </ma-cell>`)}
+      ${others.length
+        ? html`<div class="row">
+            <ma-select name="tester" label=${t('tester')} .options=${others.map((each) => ({ value: each.id, label: each.name }))} .value=${chosen}
+              @change=${(event: Event) => (this.newTester = value(event))}></ma-select>
+            <ma-button size="s" data-action="add-tester" ?disabled=${this.busy}
+              @click=${() => void this.act((p) => p.addTester(app.id, chosen), t('testerAdded', { name: nameOf(chosen) }))}>${t('addTester')}</ma-button>
+          </div>`
+        : nothing}
+    </ma-group>`;
+  }
+
   #placement(app: AppView) {
     const t = this.#t;
     const build = app.builds.at(-1);
@@ -190,6 +214,7 @@ export class DemoPartnerAppCard extends LitElement {
           </ma-cell>`;
         })}
       </ma-group>
+      ${this.#testers(app)}
       <ma-group header=${t('testToken')} data-test-token footer=${t('testTokenHint')}>
         <div class="row">
           <ma-select name="token-user" label=${t('user')} .options=${SEED_USERS.map((each) => ({ value: each.id, label: each.name }))} .value=${this.tokenUser}
