@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { OfferResponse } from '../../src/backend/contract.ts';
+import { initialsOf } from '../../ui-kit/components/avatar/avatar.ts';
 import { iconClose, iconMore } from '../../ui-kit/icons/icons.ts';
 import type { DemoApp } from '../apps/catalog.ts';
 import { appDescription, capabilityList } from './app-texts.ts';
@@ -18,7 +19,7 @@ export interface AboutState {
  */
 export function renderAppChrome(ctx: PageContext, app: DemoApp, actions: { back(): void; close(): void; menu(): void }): TemplateResult {
   return html`<ma-header class="app-chrome" back @ma-back=${actions.back}>
-    <span class="app-title"><ma-avatar size="24" shape="square" name=${app.name} aria-hidden="true"></ma-avatar>${app.name}</span>
+    <span class="app-title"><ma-avatar size="24" shape="square" initials=${initialsOf(app.name)}></ma-avatar>${app.name}</span>
     <span slot="after" class="header-actions">
       <ma-icon-button icon=${iconMore} label=${ctx.t('more')} data-action="app-menu" @click=${actions.menu}></ma-icon-button>
       <ma-icon-button icon=${iconClose} label=${ctx.t('close')} data-action="close-app" @click=${actions.close}></ma-icon-button>

@@ -63,9 +63,11 @@ const DEVELOPER_WIDGETS = DEMO_WIDGETS.filter((widget) => widget.id.startsWith('
  */
 export function fromCatalog(screen: WidgetScreen, views: readonly ResidentWidgetView[], apps: readonly DemoApp[]): ResidentWidget[] {
   const byId = new Map(openableApps(apps).map((app) => [app.id, app]));
-  const catalog = views.flatMap((view): ResidentWidget[] => {
-    const app = byId.get(view.app.id);
-    return app ? [{ widget: placed({ id: view.id, appId: view.app.id, screen: view.screen, state: 'published' }), app: { ...app, name: view.app.name }, testing: view.testing }] : [];
+  const catalog = views.map((view): ResidentWidget => {
+    // An app the catalog has but this host does not serve (a partner's upload): its widget still
+    // shows, as the catalog placed it; the host has no build of it to open.
+    const app = byId.get(view.app.id) ?? { id: view.app.id, name: view.app.name, description: '', url: '', capabilities: [] };
+    return { widget: placed({ id: view.id, appId: view.app.id, screen: view.screen, state: 'published' }), app: { ...app, name: view.app.name }, testing: view.testing };
   });
   const developer = DEVELOPER_WIDGETS.flatMap((widget): ResidentWidget[] => {
     const app = byId.get(widget.appId);

@@ -20,8 +20,11 @@ export async function requestCode(ctx: BackendContext, phone: string): Promise<C
     const previous = await tx.get<CodeRecord>(Collection.CODES, phone);
     const recent = (previous?.requestedAt ?? []).filter((at) => now - at < limits.codeWindowMs);
     const last = recent.at(-1);
-    // A burnt code cannot be used at all, so its resend wait no longer protects anything (the window's cap still holds).
-    if (last !== undefined && now - last < limits.resendIntervalMs && !previous?.burnt) {
+    // The resend wait keeps a usable code from being replaced in a hurry. A code that can no longer
+    // be used (burnt, already used to sign in, expired) protects nothing, so the next one may come
+    // at once: someone who signs out and in again is not kept waiting (the window's cap still holds).
+    const usable = previous !== undefined && !previous.burnt && previous.codeHash !== null && previous.expiresAt > now;
+    if (last !== undefined && now - last < limits.resendIntervalMs && usable) {
       throw rateLimited(last + limits.resendIntervalMs - now, 'A code was sent a moment ago; wait before asking again');
     }
     if (recent.length >= limits.maxCodesPerWindow) {

@@ -109,7 +109,7 @@ describe('demo shell', () => {
       const shell = await fixture<DemoShell>(html`<demo-shell .apps=${apps} .client=${client} .session=${session()} .preferences=${new ShellPreferences(storage)}></demo-shell>`);
       location.hash = '#/app/no-user-data';
       await answerOffer(shell, false);
-      await waitUntil(() => location.hash === '#/screen/main', 'the shell did not go back');
+      await waitUntil(() => location.hash === '#/screen/main', 'the shell did not go back', { timeout: 5000 });
       expect(frame(shell)).to.equal(null);
       expect(document.querySelectorAll('iframe').length).to.equal(0);
     });

@@ -90,6 +90,25 @@ describe('backend: sign-in by phone with a one-time code', () => {
     await expectBackendError(client.signIn(anna.phone, h.sent[0]!.code), 'NO_CODE');
   });
 
+  it('sends a new code at once after the last one was used to sign in, within the hour’s cap', async () => {
+    const client = h.client();
+    await client.requestCode(anna.phone);
+    await client.signIn(anna.phone, h.sent[0]!.code);
+    // Signed out and back in within the minute: the used code protects nothing.
+    await client.requestCode(anna.phone);
+    expect(h.sent).to.have.length(2);
+    expect(h.sent[1]!.code).to.not.equal(undefined);
+    // While that one is unused the minute holds again.
+    await expectBackendError(client.requestCode(anna.phone), 'RATE_LIMITED', 429);
+    await client.signIn(anna.phone, h.sent[1]!.code);
+    for (let i = 0; i < 3; i++) {
+      await client.requestCode(anna.phone);
+      await client.signIn(anna.phone, h.sent.at(-1)!.code);
+    }
+    await expectBackendError(client.requestCode(anna.phone), 'RATE_LIMITED', 429);
+    expect(h.sent).to.have.length(5);
+  });
+
   it('refuses to sign in when no code was requested', async () => {
     await expectBackendError(h.client().signIn(anna.phone, '123456'), 'NO_CODE', 400);
   });

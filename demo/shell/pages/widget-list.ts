@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { until } from 'lit/directives/until.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { createCatalogClient, type CatalogClient } from '../../../src/backend/catalog-client.ts';
 import type { ResidentWidgetView } from '../../../src/backend/catalog-contract.ts';
 import type { WidgetScreen } from '../../../src/catalog/widgets.ts';
@@ -57,7 +58,9 @@ export function widgetList(ctx: PageContext, screen: WidgetScreen) {
 function renderList(ctx: PageContext, screen: WidgetScreen, widgets: readonly ResidentWidget[]) {
   return html`<ma-group header=${ctx.t('widgets')} data-widgets=${screen}>
     ${widgets.length === 0 ? html`<ma-cell multiline>${ctx.t('noWidgets')}</ma-cell>` : nothing}
-    ${widgets.map(
+    ${repeat(
+      widgets,
+      ({ widget }) => widget.id,
       ({ widget, app, testing }) => html`<ma-cell
         clickable
         chevron
