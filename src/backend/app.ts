@@ -27,7 +27,7 @@ import { mountChatRoutes, sessionAudiences, type ChatRoutes } from './chat/route
 import { BackendError } from './errors.ts';
 import { openEventStream } from './event-stream.ts';
 import { body, check, param } from './http-input.ts';
-import { issueTokenFor, requireApp, requireLaunchableApp, tokenStatus } from './launch-tokens.ts';
+import { issueTokenFor, requireApp, requireVisibleApp, tokenStatus } from './launch-tokens.ts';
 import { acceptOffer, currentOffer, offerAcceptance, partnerKeyActor, publishOffer } from './offers.ts';
 import type { Outbox } from './outbox.ts';
 import { cancelPayment, confirmPayment, confirmPaymentCode, paymentStatus, startPayment } from './payments.ts';
@@ -90,7 +90,7 @@ export function createBackendApp(deps: BackendDeps): BackendApp {
   app.post('/apps/:appId/launch-token', async (c) => {
     const appId = param(c, 'appId', AppIdParam);
     const { user } = await resolveSession(ctx, c.req.header('Authorization'));
-    await requireLaunchableApp(ctx, appId, user.id);
+    await requireVisibleApp(ctx, appId, user.id);
     return c.json(await issueTokenFor(ctx, appId, profileOf(user)!));
   });
 

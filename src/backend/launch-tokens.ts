@@ -92,12 +92,14 @@ export async function requireApp(ctx: BackendContext, appId: string): Promise<Ap
 }
 
 /**
- * The app, when this user may launch it: an Active app for everyone, a Testing one for its
- * testers; a draft, one on moderation, an inactive or a blocked app for nobody (APP_NOT_AVAILABLE).
+ * The app, when this user may see it (launch it, get its pushes, chat with it): an Active app for
+ * everyone, a Testing one for its testers; a draft, one on moderation, an inactive or a blocked
+ * app for nobody (APP_NOT_AVAILABLE with its status). A record written without a status or
+ * testers (older seeds) counts as Active with none.
  */
-export async function requireLaunchableApp(ctx: BackendContext, appId: string, userId: string): Promise<AppRecord> {
+export async function requireVisibleApp(ctx: BackendContext, appId: string, userId: string): Promise<AppRecord> {
   const app = await requireApp(ctx, appId);
-  if (!canSeeApp(app, { isTester: app.testerIds.includes(userId) })) {
+  if (!canSeeApp({ status: app.status ?? 'active' }, { isTester: app.testerIds?.includes(userId) ?? false })) {
     throw new BackendError('APP_NOT_AVAILABLE', app.status === 'testing' ? 'The app is in testing and this user is not a tester' : 'The app is not published', {
       status: app.status,
     });

@@ -3,13 +3,11 @@
  * delivered as a `push.received` live event to the user's devices, and what the backend keeps is
  * only the ids and times of the last day's pushes, for the once-per-id rule and the rate limits.
  */
-import { canSeeApp } from '../catalog/index.ts';
 import { LIMITS, type PushResult } from '../protocol/index.ts';
 import type { BackendContext } from './context.ts';
 import { iso } from './context.ts';
 import type { PushBody, PushEvent } from './contract.ts';
-import { BackendError } from './errors.ts';
-import { requireApp } from './launch-tokens.ts';
+import { requireVisibleApp } from './launch-tokens.ts';
 import { Audience } from './outbox.ts';
 import { randomUuid } from './ports.ts';
 import { Collection, pairKey, type PushLogRecord } from './records.ts';
@@ -24,12 +22,7 @@ const DAY_MS = LIMITS.push.dedupeMs;
  * answered before them and counts for neither. While the app is in Testing only its testers get pushes.
  */
 export async function sendPush(ctx: BackendContext, appId: string, userId: string, push: PushBody): Promise<PushResult> {
-  const app = await requireApp(ctx, appId);
-  if (!canSeeApp(app, { isTester: app.testerIds.includes(userId) })) {
-    throw new BackendError('APP_NOT_AVAILABLE', app.status === 'testing' ? 'The app is in testing and this user is not a tester' : 'The app is not published', {
-      status: app.status,
-    });
-  }
+  await requireVisibleApp(ctx, appId, userId);
   const now = ctx.clock.now();
   const id = push.id ?? randomUuid(ctx.random);
   const key = pairKey(appId, userId);

@@ -1,5 +1,7 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { demoBuild } from './demo-walk-build.ts';
+
+export { launchChromium } from './demo-walk-build.ts';
 
 /*
  * The demo's production build served as `npm run demo` serves it (host, mini-apps and review
@@ -21,12 +23,6 @@ export async function serveDemoBuild(): Promise<ServedDemo> {
   return { hostUrl, appsOrigin, close: async () => undefined };
 }
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-gpu'],
-  });
-}
 
 /** Collects the page's console errors and uncaught errors (its frames' included). */
 export function collectErrors(page: Page): string[] {

@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export interface DemoBuild {
   /** The super-app, e.g. `http://localhost:40123/`. */
@@ -74,4 +74,13 @@ export function launchChromium(): Promise<Browser> {
 /** A phone-sized browser profile of its own (its own IndexedDB: a fresh seeded demo), in English. */
 export function residentContext(browser: Browser): Promise<BrowserContext> {
   return browser.newContext({ viewport: { width: 400, height: 860 }, locale: 'en-GB' });
+}
+
+/** The six digits of the demo's on-screen SMS. */
+export async function shownCode(page: Page): Promise<string> {
+  const sms = page.getByRole('status', { name: 'Demo SMS' });
+  await sms.getByText(/code: \d{6}/).waitFor();
+  const code = /code: (\d{6})/.exec((await sms.textContent()) ?? '')?.[1];
+  if (!code) throw new Error('no code in the demo SMS');
+  return code;
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { run as pack } from '../../src/cli/pack.ts';
-import { demoBuild, launchChromium, type DemoBuild } from './demo-walk-build.ts';
+import { demoBuild, launchChromium, type DemoBuild, shownCode } from './demo-walk-build.ts';
 
 /*
  * The demo's production build walked by staff, in one browser profile (one demo database): a
@@ -48,13 +48,6 @@ await app.ready();
   const zip = join(work, 'meter-notes-1.0.0.zip');
   expect(await pack([dist, '-o', zip, '--quiet']), 'miniapps pack').to.equal(0);
   return zip;
-}
-
-/** The code in the demo's on-screen SMS, once it is not `stale`. */
-async function shownCode(page: Page, stale?: string): Promise<string> {
-  const sms = page.getByRole('status', { name: 'Demo SMS' });
-  await sms.getByText(stale ? new RegExp(`code: (?!${stale})\\d{6}`) : /code: \d{6}/).waitFor({ timeout: 70_000 });
-  return /code: (\d{6})/.exec((await sms.textContent()) ?? '')![1]!;
 }
 
 /** Signs in from the sign-in screen with a demo account: its row fills the phone, the code is the one the demo shows. */

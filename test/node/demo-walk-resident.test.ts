@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
-import { demoBuild, launchChromium, residentContext, type DemoBuild } from './demo-walk-build.ts';
+import { demoBuild, launchChromium, residentContext, type DemoBuild, shownCode } from './demo-walk-build.ts';
 
 /*
  * The demo's production build walked as a resident would, in one browser profile (so one demo
@@ -9,15 +9,6 @@ import { demoBuild, launchChromium, residentContext, type DemoBuild } from './de
  * receipt, she asks for a push and taps it; then she opens the service desk, its chat, picks a
  * topic, and the employee the bot names answers from the operator console in a second tab.
  */
-
-/** The six digits of the demo's on-screen SMS. */
-async function shownCode(page: Page): Promise<string> {
-  const sms = page.getByRole('status', { name: 'Demo SMS' });
-  await sms.getByText(/code: \d{6}/).waitFor();
-  const code = /code: (\d{6})/.exec((await sms.textContent()) ?? '')?.[1];
-  expect(code, 'the code in the demo SMS').to.be.a('string');
-  return code!;
-}
 
 /** Signs in from the sign-in screen: the phone typed as people type it, then the code shown. */
 async function signIn(page: Page, phone: string | RegExp): Promise<void> {

@@ -38,8 +38,7 @@ import { ChatErrorCode, chatBackendError, chatNotFound, entryNotFound } from './
 import { ChatCollection, type ChatChannel, type ConversationRecord, type EntryRecord, type UploadRecord } from './records.ts';
 import { actorOf, assertMayAct, clientSeesApp, viewerId, viewerView, type ChatViewer } from './viewer.ts';
 import { asMessage, assigneeOf, beginWrite, entryKey, loadWorld, publicEntry, requireSettings, revisionKey, sideOfAuthor, staffWhoSee, type ConversationWrite } from './world.ts';
-import { requireApp } from '../launch-tokens.ts';
-import { canSeeApp } from '../../catalog/index.ts';
+import { requireVisibleApp } from '../launch-tokens.ts';
 
 /** Entries of one history page unless asked otherwise, and at most. */
 export const HISTORY_PAGE = 50;
@@ -81,10 +80,7 @@ export async function withConversation<R>(
 
 /** The client's conversation with the app: created on the first visit, the same one on every later visit; the visit is a bot event. */
 export async function openChat(ctx: BackendContext, user: UserRecord, appId: string, channel: ChatChannel = 'web'): Promise<ChatOpenResponse> {
-  const app = await requireApp(ctx, appId);
-  if (!canSeeApp({ status: app.status ?? 'active' }, { isTester: app.testerIds?.includes(user.id) ?? false })) {
-    throw new BackendError('APP_NOT_AVAILABLE', 'The app is not available to this user', { status: app.status });
-  }
+  await requireVisibleApp(ctx, appId, user.id);
   await requireSettings(ctx.store, appId);
   const pair = `${appId}/${user.id}`;
   const premises = user.premises[0];
