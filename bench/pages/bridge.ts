@@ -107,10 +107,14 @@ async function comlinkCandidate(mode: 'comlink-window' | 'comlink-port'): Promis
 }
 
 
-/** Runs `measure` for every candidate in rotating order, ROUNDS times after one warm-up round. */
-async function interleave(candidates: Candidate[], measure: (c: Candidate) => Promise<number>): Promise<Map<string, number[]>> {
+/**
+ * Runs `measure` for every candidate in rotating order, `rounds` times after one warm-up round.
+ * Call and throughput take four times ROUNDS: a round's ratio swings by ±30% on a shared machine,
+ * and a median of 15 such ratios still moved by ±4% from run to run.
+ */
+async function interleave(candidates: Candidate[], measure: (c: Candidate) => Promise<number>, rounds = ROUNDS * 4): Promise<Map<string, number[]>> {
   const samples = new Map(candidates.map((c) => [c.name, [] as number[]]));
-  for (let round = -1; round < ROUNDS; round++) {
+  for (let round = -1; round < rounds; round++) {
     const shift = ((round % candidates.length) + candidates.length) % candidates.length;
     const order = [...candidates.slice(shift), ...candidates.slice(0, shift)];
     for (const candidate of order) {

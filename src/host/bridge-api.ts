@@ -83,18 +83,20 @@ export class BridgeApi {
     );
   }
 
-  /** Charges `count` messages or calls to the rate limit; false when over it. */
-  admit(count = 1): boolean {
-    return !this.#bucket || this.#bucket.take(count);
+  /** Charges `count` messages or calls, arrived at `now` when known, to the rate limit; false when over it. */
+  admit(count = 1, now?: number): boolean {
+    return !this.#bucket || this.#bucket.take(count, now);
   }
 
   /**
    * Runs one call and reports its outcome to `done`: at once when the handler answers
-   * synchronously (no promise on the hot path), later when it returns a promise.
+   * synchronously (no promise on the hot path), later when it returns a promise. `startedAt` is
+   * when the call arrived: the port passes its message event's `timeStamp`, which costs nothing
+   * to read, where a clock read in a page that is not cross-origin isolated is a measurable part
+   * of a call.
    */
-  invoke(method: string, params: unknown, done: CallDone): void {
-    const startedAt = performance.now();
-    const refusal = this.#gate(method, params);
+  invoke(method: string, params: unknown, done: CallDone, startedAt = performance.now()): void {
+    const refusal = this.#gate(method, params, startedAt);
     if (refusal === THROTTLED) return this.#throttle(done);
     if (refusal) return this.#finish(method, params, startedAt, done, undefined, refusal);
     let result: unknown;
@@ -180,9 +182,9 @@ export class BridgeApi {
   }
 
   /** Why the call may not run, or undefined. The method name is the app's: quoted cut, never echoed whole. */
-  #gate(method: string, params: unknown): BridgeErrorPayload | undefined {
+  #gate(method: string, params: unknown, now: number): BridgeErrorPayload | undefined {
     if (this.#options.signal.aborted) return CLOSING;
-    if (!this.admit()) return THROTTLED;
+    if (!this.admit(1, now)) return THROTTLED;
     if (!isKnownMethod(method)) return { code: ErrorCode.UNSUPPORTED, message: `Unknown method: ${quote(method)}` };
     const capability = METHOD_CAPABILITY[method];
     if (capability !== null && !this.#options.capabilities.has(capability)) {

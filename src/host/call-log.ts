@@ -105,9 +105,15 @@ interface Held {
  */
 export class CallLog {
   readonly limits: CallLogLimits;
-  readonly #entries: CallLogEntry[] = [];
+  /**
+   * The entries, oldest first, from `#start` on: evicting the oldest only moves `#start` (a shift
+   * per call would move the whole array once the log is full), and the evicted slots are cut off
+   * in one go when they make up half the array or when `entries` is read.
+   */
+  readonly #entries: Array<CallLogEntry | undefined> = [];
   /** The byte estimate of each entry, at the same index. */
   readonly #sizes: number[] = [];
+  #start = 0;
   readonly #held = new Map<string, Held>();
   readonly #listeners = new Set<CallLogListener>();
   #bytes = 0;
@@ -118,7 +124,8 @@ export class CallLog {
   }
 
   get entries(): readonly CallLogEntry[] {
-    return this.#entries;
+    this.#compact();
+    return this.#entries as CallLogEntry[];
   }
 
   /** Bytes the log holds now (approximate). */
@@ -144,16 +151,18 @@ export class CallLog {
     this.#sizes.push(size);
     this.#entries.push(entry);
     this.#bytes += size;
-    const held = this.#held.get(entry.launchId) ?? { entries: 0, bytes: 0 };
+    let held = this.#held.get(entry.launchId);
+    if (!held) this.#held.set(entry.launchId, (held = { entries: 0, bytes: 0 }));
     held.entries++;
     held.bytes += size;
-    this.#held.set(entry.launchId, held);
     this.#enforce(entry.launchId, held);
-    for (const listener of this.#listeners) {
-      try {
-        listener(entry);
-      } catch (error) {
-        console.error('call log listener failed', error);
+    if (this.#listeners.size > 0) {
+      for (const listener of this.#listeners) {
+        try {
+          listener(entry);
+        } catch (error) {
+          console.error('call log listener failed', error);
+        }
       }
     }
     return entry;
@@ -168,6 +177,7 @@ export class CallLog {
   clear(): void {
     this.#entries.length = 0;
     this.#sizes.length = 0;
+    this.#start = 0;
     this.#held.clear();
     this.#bytes = 0;
   }
@@ -175,7 +185,7 @@ export class CallLog {
   #enforce(launchId: string, held: Held): void {
     const { entries, bytes, perLaunchEntries, perLaunchBytes } = this.limits;
     while (held.entries > 1 && (held.entries > perLaunchEntries || held.bytes > perLaunchBytes)) this.#evictOldestOf(launchId);
-    while (this.#entries.length > 1 && (this.#entries.length > entries || this.#bytes > bytes)) this.#evictOldestOf(this.#largestHolder());
+    while (this.#entries.length - this.#start > 1 && (this.#entries.length - this.#start > entries || this.#bytes > bytes)) this.#evictOldestOf(this.#largestHolder());
   }
 
   #largestHolder(): string {
@@ -191,20 +201,31 @@ export class CallLog {
   }
 
   #evictOldestOf(launchId: string): void {
-    const index = this.#entries[0]?.launchId === launchId ? 0 : this.#entries.findIndex((entry) => entry.launchId === launchId);
-    if (index < 0) return;
-    let size: number;
-    if (index === 0) {
-      this.#entries.shift();
-      size = this.#sizes.shift()!;
+    const entries = this.#entries;
+    let index = this.#start;
+    while (index < entries.length && entries[index]!.launchId !== launchId) index++;
+    if (index === entries.length) return;
+    const size = this.#sizes[index]!;
+    if (index === this.#start) {
+      entries[index] = undefined;
+      this.#start++;
+      if (this.#start >= 64 && this.#start * 2 >= entries.length) this.#compact();
     } else {
-      this.#entries.splice(index, 1);
-      size = this.#sizes.splice(index, 1)[0]!;
+      entries.splice(index, 1);
+      this.#sizes.splice(index, 1);
     }
     this.#bytes -= size;
     const held = this.#held.get(launchId)!;
     held.entries--;
     held.bytes -= size;
     if (held.entries === 0) this.#held.delete(launchId);
+  }
+
+  /** Cuts off the evicted slots before `#start`. */
+  #compact(): void {
+    if (this.#start === 0) return;
+    this.#entries.splice(0, this.#start);
+    this.#sizes.splice(0, this.#start);
+    this.#start = 0;
   }
 }

@@ -26,7 +26,7 @@ export class PortServer {
   constructor(port: MessagePort, api: BridgeApi) {
     this.#port = port;
     this.#api = api;
-    port.onmessage = (event) => this.#receive(event.data);
+    port.onmessage = (event) => this.#receive(event.data, event.timeStamp);
     port.onmessageerror = () => this.#malformed('a message that could not be deserialised');
   }
 
@@ -49,7 +49,8 @@ export class PortServer {
     this.#replies = [];
   }
 
-  #receive(data: unknown): void {
+  /** `at` is when the message arrived (its event's timeStamp, on the page's performance clock). */
+  #receive(data: unknown, at: number): void {
     if (this.#closed) return;
     // Replies that are ready while this message is handled leave in one message at its end.
     this.#receiving = true;
@@ -57,13 +58,13 @@ export class PortServer {
       if (Array.isArray(data)) {
         // A call starts with its id; any other array is a batch, each of its items answered on its own.
         if (isCallId(data[0])) {
-          this.#callTuple(data);
+          this.#callTuple(data, at);
         } else {
-          if (data.length > MAX_BATCH) return this.#refuseBatch(data);
-          for (const call of data) this.#callTuple(call);
+          if (data.length > MAX_BATCH) return this.#refuseBatch(data, at);
+          for (const call of data) this.#callTuple(call, at);
         }
       } else if (isComlinkMessage(data)) {
-        this.#callComlink(data);
+        this.#callComlink(data, at);
       } else {
         this.#malformed('a message that is neither a call nor a batch');
       }
@@ -77,27 +78,28 @@ export class PortServer {
     }
   }
 
-  #callTuple(call: unknown): void {
+  #callTuple(call: unknown, at: number): void {
     if (!Array.isArray(call) || call.length !== 3 || !isCallId(call[0])) {
       return this.#malformed('a call that is not [id, method, params]');
     }
-    const [id, method, params] = call as [number, unknown, unknown];
+    const id = call[0] as number;
+    const method: unknown = call[1];
     if (typeof method !== 'string') {
-      if (!this.#api.admit()) return this.#reply([id, 1, THROTTLED]);
-      this.#api.record(`(${typeof method})`, undefined, NOT_A_NAME);
+      if (!this.#api.admit(1, at)) return this.#reply([id, 1, THROTTLED]);
+      this.#api.record(`(${typeof method})`, undefined, NOT_A_NAME, at);
       return this.#reply([id, 1, NOT_A_NAME]);
     }
-    this.#api.invoke(method, params, (error, result) => this.#reply(error ? [id, 1, error] : [id, 0, result]));
+    this.#api.invoke(method, call[2], (error, result) => this.#reply(error ? [id, 1, error] : [id, 0, result]), at);
   }
 
   /**
    * A batch above the limit the welcome announced: every call in it is answered with the same
    * error (none runs), the whole batch is charged to the rate limit and logged once.
    */
-  #refuseBatch(batch: unknown[]): void {
-    this.#api.admit(batch.length);
+  #refuseBatch(batch: unknown[], at: number): void {
+    this.#api.admit(batch.length, at);
     const error: BridgeErrorPayload = { code: ErrorCode.INVALID_ARGUMENT, message: `A batch holds at most ${MAX_BATCH} calls; this one held ${batch.length}` };
-    this.#api.record('(batch)', undefined, error);
+    this.#api.record('(batch)', undefined, error, at);
     for (const call of batch) if (Array.isArray(call) && isCallId(call[0])) this.#replies.push([call[0], 1, error]);
   }
 
@@ -126,7 +128,7 @@ export class PortServer {
   };
 
   /** comlink's shape: only APPLY on a one-segment path to a declared method is answered. */
-  #callComlink(message: ComlinkMessage): void {
+  #callComlink(message: ComlinkMessage, at: number): void {
     const id = message.id;
     const answer = (value: unknown) => this.#port.postMessage({ id, type: 'RAW', value });
     const fail = (payload: BridgeErrorPayload) =>
@@ -153,11 +155,16 @@ export class PortServer {
       return fail(payload);
     }
     const params = (args[0] as { value: unknown } | undefined)?.value;
-    this.#api.invoke(path[0], params, (error, result) => {
-      if (this.#closed) return;
-      if (error) fail(error);
-      else answer(result);
-    });
+    this.#api.invoke(
+      path[0],
+      params,
+      (error, result) => {
+        if (this.#closed) return;
+        if (error) fail(error);
+        else answer(result);
+      },
+      at,
+    );
   }
 
   #malformed(what: string): void {

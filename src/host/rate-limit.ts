@@ -18,9 +18,11 @@ export class TokenBucket {
     this.#updatedAt = now();
   }
 
-  /** Takes `count` tokens (one by default); false when fewer were left, which empties the bucket. */
-  take(count = 1): boolean {
-    const now = this.now();
+  /**
+   * Takes `count` tokens (one by default); false when fewer were left, which empties the bucket.
+   * `now` is the time the messages arrived when the caller has it (an event's `timeStamp`).
+   */
+  take(count = 1, now = this.now()): boolean {
     this.#tokens = Math.min(this.limit.burst, this.#tokens + ((now - this.#updatedAt) / 1000) * this.limit.perSecond);
     this.#updatedAt = now;
     if (this.#tokens < count) {

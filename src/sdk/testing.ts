@@ -121,14 +121,14 @@ export function mockHost(options: MockHostOptions = {}): MockHost {
     }
   };
   const api = new (class extends BridgeApi {
-    override invoke(method: string, params: unknown, done: CallDone): void {
+    override invoke(method: string, params: unknown, done: CallDone, startedAt?: number): void {
       const call: MockCall = { method, params };
       calls.push(call);
       super.invoke(method, params, (error, result) => {
         Object.assign(call, error ? { outcome: 'error', error } : { outcome: 'ok', result });
         done(error, result);
         settled(call);
-      });
+      }, startedAt);
     }
   })({
     appId: launch.appId,
