@@ -388,13 +388,14 @@ export class MiniAppHost extends EventTarget {
     this.#server?.close('replaced');
     if (reloaded) this.#forgetAppRequests();
     const channel = appPort ? undefined : new MessageChannel();
+    const methods = this.#api.availableMethods();
     const welcome: WelcomeMessage = {
       type: WELCOME,
       launchId: launch.launchId,
       version: PROTOCOL_VERSION,
       capabilities: [...this.app.capabilities],
-      methods: this.#api.availableMethods(),
-      allowed: this.#api.availableMethods().filter((method) => {
+      methods,
+      allowed: methods.filter((method) => {
         const capability = METHOD_CAPABILITY[method];
         return capability === null || this.app.capabilities.includes(capability);
       }),
