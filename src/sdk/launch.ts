@@ -24,4 +24,3 @@ export function readLaunch(): LaunchParams | undefined {
   }
   return cached;
 }
-
