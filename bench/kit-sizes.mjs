@@ -9,26 +9,10 @@ import { readdirSync, existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { packageSideEffects } from './package-side-effects.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const COMPONENT_BUDGET = 3072;
-
-/**
- * package.json's `sideEffects` names the built files (dist/) only, so esbuild would drop the
- * sources' bare imports (`import './tab.ts'`) and measure a component without its parts.
- */
-const sourcesHaveSideEffects = (leaveOut = new Set()) => ({
-  name: 'sources-have-side-effects',
-  setup(build) {
-    build.onResolve({ filter: /\.ts$/ }, async ({ path, importer, kind, resolveDir, pluginData }) => {
-      if (pluginData === sourcesHaveSideEffects) return undefined;
-      const resolved = await build.resolve(path, { importer, kind, resolveDir, pluginData: sourcesHaveSideEffects });
-      if (resolved.errors.length) return undefined;
-      // A part measured apart (see measureParts) stays out of this bundle.
-      return leaveOut.has(resolved.path) ? { path: resolved.path, external: true } : { path: resolved.path, sideEffects: true };
-    });
-  },
-});
 
 const kitExternals = ['lit', 'lit/*', '@lit/*', '@lit-labs/*'];
 
@@ -47,7 +31,7 @@ export async function bundledSize(entry, { external = kitExternals, leaveOut } =
     legalComments: 'none',
     external,
     tsconfig: join(root, 'tsconfig.json'),
-    plugins: [sourcesHaveSideEffects(leaveOut)],
+    plugins: [packageSideEffects(leaveOut)],
     metafile: true,
     logLevel: 'silent',
   });

@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { packageSideEffects } from './package-side-effects.mjs';
 
 const root = process.cwd();
 const outDir = join(root, 'bench/.build');
@@ -25,6 +26,7 @@ await build({
   format: 'esm',
   target: 'es2022',
   tsconfig: join(root, 'tsconfig.json'),
+  plugins: [packageSideEffects()],
   logLevel: 'warning',
 });
 

@@ -260,8 +260,9 @@ async function scrollThrough(kind: 'chat' | 'same'): Promise<{ pageMs: number[];
 }
 
 async function run(): Promise<BenchResult[]> {
-  // Named imports, checked here: package.json's `sideEffects` names dist files only, so a bundler
-  // would drop the widget's bare imports of its parts and the rows would time undefined elements.
+  // Every part must be defined, or the rows would time undefined elements: the bench's bundle keeps
+  // the widget's bare imports of its parts as a bundler of the installed package does
+  // (bench/package-side-effects.mjs); the named imports make sure of it.
   const parts = { 'ma-chat': MaChat, 'ma-chat-composer': MaChatComposer, 'ma-avatar': MaAvatar, 'ma-chip': MaChip, 'ma-progress': MaProgress,
     'ma-action-sheet': MaActionSheet, 'ma-snackbar': MaSnackbar, 'ma-spinner': MaSpinner, 'ma-icon-button': MaIconButton };
   for (const [tag, element] of Object.entries(parts)) if (customElements.get(tag) !== element) throw new Error(`${tag} is not defined`);
