@@ -18,19 +18,20 @@ let sessionMock: unknown;
  * Connects to the host that launched this page. Rejects with `NOT_EMBEDDED` at once when the page
  * is not in a host's frame, and after `timeout` when nobody answers; never hangs.
  */
-export function connect(options: ConnectOptions = {}): Promise<MiniApp> {
+export const connect = (function connect(options: ConnectOptions = {}): Promise<MiniApp> {
   return start(options).app;
-}
+});
 
 /**
  * Tells the host the app has painted, without waiting for the handshake to finish (connecting
  * first if needed): an app that paints from the launch parameters can say so at once.
  */
-export function ready(): Promise<void> {
+export const ready = (function ready(): Promise<void> {
   return start({}).ready();
-}
+});
 
-function start(options: ConnectOptions): Session {
+// Parenthesized, as what a launch runs is: see `open` in session.ts.
+const start = (function start(options: ConnectOptions): Session {
   if (session && sessionMock === mockLaunch) return session;
   session = undefined;
   sessionMock = mockLaunch;
@@ -51,4 +52,4 @@ function start(options: ConnectOptions): Session {
     if (session === opened) session = undefined;
   });
   return opened;
-}
+});

@@ -6,9 +6,10 @@ let cached: LaunchParams | undefined;
 /**
  * The launch parameters the host put in the URL fragment. Read once and kept in the frame's
  * `window.name`, which lives as long as the frame and needs no storage permission, so a hash
- * router or a reload of the same frame cannot lose them.
+ * router or a reload of the same frame cannot lose them. (Parenthesized to compile with the
+ * module: see `open` in session.ts.)
  */
-export function readLaunch(): LaunchParams | undefined {
+export const readLaunch = (function readLaunch(): LaunchParams | undefined {
   if (cached) return cached;
   // A string search, not a regular expression: compiling one at boot costs a fresh frame ~0.3 ms.
   const encoded = `&${location.hash.slice(1)}`.split(`&${LAUNCH_FRAGMENT_KEY}=`)[1]?.split('&')[0];
@@ -23,4 +24,4 @@ export function readLaunch(): LaunchParams | undefined {
     // A damaged fragment means we were not launched by a host.
   }
   return cached;
-}
+});

@@ -60,8 +60,14 @@ interface PendingCall {
  * One handshake and the calls over its port. The SDK makes the channel and sends one end with its
  * `hello`, so calls to `app.*` can go before the host's `welcome` comes back on the port: the host
  * reads them once it has checked the hello.
+ *
+ * The function expressions a launch runs (this one, the promise's executor, the hello, `ready`,
+ * `readLaunch`, `connect` and `ready` of the entry) are wrapped in parentheses: V8 compiles such a
+ * function with its module, which Chromium does off the main thread, instead of on the main thread
+ * at its first call. In a fresh frame those first-call compilations cost ~1 ms of the launch.
+ * Bundlers (esbuild, rolldown) keep the parentheses for this reason.
  */
-export function open(launch: LaunchParams, options: ConnectOptions): Session {
+export const open = (function open(launch: LaunchParams, options: ConnectOptions): Session {
   const { port1: port, port2 } = new MessageChannel();
   const pending = new Map<number, PendingCall>();
   const listeners = new Map<string, Set<(data: never) => void>>();
@@ -69,10 +75,10 @@ export function open(launch: LaunchParams, options: ConnectOptions): Session {
   let known: Set<string> | undefined;
   let resolveApp!: (app: MiniApp) => void;
   let rejectApp!: (error: MiniAppError) => void;
-  const app = new Promise<MiniApp>((resolve, reject) => {
+  const app = new Promise<MiniApp>(((resolve, reject) => {
     resolveApp = resolve;
     rejectApp = reject;
-  });
+  }));
   const coalesce = options.coalesce !== false;
   const callTimeout = options.callTimeout ?? 30_000;
   let nextId = 0;
@@ -196,17 +202,17 @@ export function open(launch: LaunchParams, options: ConnectOptions): Session {
   // The hello leaves at the end of this task, so a ready() made in the same task travels with it.
   let helloSent = false;
   let readyInHello = false;
-  queueMicrotask(() => {
+  queueMicrotask((() => {
     helloSent = true;
     const hello = { type: HELLO, launchId: launch.launchId, version: PROTOCOL_VERSION, ...(readyInHello && { ready: true }) };
     (mockLaunch ? window : parent).postMessage(hello, launch.hostOrigin, [port2]);
-  });
-  const ready = (): Promise<void> => {
+  }));
+  const ready = ((): Promise<void> => {
     if (helloSent) return call('app.ready') as Promise<void>;
     readyInHello = true;
     // A host that did not take the ready from the hello gets the call.
     return app.then(() => (welcome!.ready ? undefined : (call('app.ready') as Promise<void>)));
-  };
+  });
   return { app, call, ready };
-}
+});
 
