@@ -17,6 +17,8 @@ const log = (line: string) => (document.getElementById('log')!.textContent += `$
 interface Candidate {
   name: string;
   run(kind: 'latency' | 'throughput', n: number): Promise<number>;
+  /** Removes the candidate's frame. */
+  dispose(): void;
 }
 
 function loaded(frame: () => Window | null | undefined): Promise<void> {
@@ -47,7 +49,7 @@ function plainFrame(mode: string): HTMLIFrameElement {
 }
 
 /** Hands the frame its control port (and the measured port, for port candidates). */
-async function control(frame: Window, name: string, dataPort?: MessagePort): Promise<Candidate> {
+async function control(frame: Window, name: string, dispose: () => void, dataPort?: MessagePort): Promise<Candidate> {
   const channel = new MessageChannel();
   let nextId = 0;
   const pending = new Map<number, (value: number) => void>();
@@ -62,6 +64,7 @@ async function control(frame: Window, name: string, dataPort?: MessagePort): Pro
   await ready;
   return {
     name,
+    dispose,
     run: (kind, n) =>
       new Promise((resolve) => {
         pending.set(++nextId, resolve);
@@ -77,7 +80,7 @@ async function rawCandidate(): Promise<Candidate> {
   await isLoaded;
   const data = new MessageChannel();
   data.port1.onmessage = ({ data: call }) => data.port1.postMessage([call[0], 0, USER]);
-  return control(iframe.contentWindow!, 'raw', data.port2);
+  return control(iframe.contentWindow!, 'raw', () => iframe.remove(), data.port2);
 }
 
 async function oursCandidate(mode: 'ours' | 'ours-solo'): Promise<Candidate> {
@@ -90,7 +93,7 @@ async function oursCandidate(mode: 'ours' | 'ours-solo'): Promise<Candidate> {
   const isLoaded = loaded(() => host.iframe?.contentWindow);
   host.open();
   await isLoaded;
-  return control(host.iframe!.contentWindow!, mode);
+  return control(host.iframe!.contentWindow!, mode, () => void host.close());
 }
 
 async function comlinkCandidate(mode: 'comlink-window' | 'comlink-port'): Promise<Candidate> {
@@ -101,11 +104,11 @@ async function comlinkCandidate(mode: 'comlink-window' | 'comlink-port'): Promis
   const api = { getUser: () => USER };
   if (mode === 'comlink-window') {
     expose(api, windowEndpoint(iframe.contentWindow!, window, APP_ORIGIN), [APP_ORIGIN]);
-    return control(iframe.contentWindow!, mode);
+    return control(iframe.contentWindow!, mode, () => iframe.remove());
   }
   const data = new MessageChannel();
   expose(api, data.port1);
-  return control(iframe.contentWindow!, mode, data.port2);
+  return control(iframe.contentWindow!, mode, () => iframe.remove(), data.port2);
 }
 
 
@@ -136,10 +139,22 @@ function compare(samples: Map<string, number[]>, ours: string, anchor: string, n
   return { name, value: +(median(mine) * scale).toFixed(2), unit, anchor, anchorValue: +(median(theirs) * scale).toFixed(2), ratio: +ratio.toFixed(3), spread: spreadOf(ratios), target, met: met(ratio) };
 }
 
-async function bootSamples(): Promise<{ ours: number[]; bare: number[]; awaitConnect: number[] }> {
+/**
+ * A person opens an app from an idle page, not in the same millisecond another one closes: each
+ * launch is left to finish its own work before its frame goes, and the next starts once the page
+ * is idle again. Otherwise a launch would absorb the teardown of the one before it (on a 2-core
+ * machine, a renderer process exiting under it, and the page's layout after the frame's removal).
+ */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+/**
+ * Launch timings, ours against a bare frame, interleaved: `rounds` rounds after two warm-up rounds,
+ * the order rotating every round. `awaitConnect` adds the app that waits for `connect()` first.
+ */
+async function bootSamples(rounds: number, awaitConnect: boolean): Promise<{ ours: number[]; bare: number[]; awaitConnect: number[] }> {
   const ours: number[] = [];
   const bare: number[] = [];
-  const awaitConnect: number[] = [];
+  const afterConnect: number[] = [];
   const place = container();
   const bootWith = (query: string) => async () => {
     const host = new MiniAppHost({ app: { id: 'boot', name: 'Boot', url: `${APP_ORIGIN}/bench/pages/boot-app.html${query}`, capabilities: [] }, container: place, closeGraceMs: 0 });
@@ -148,12 +163,10 @@ async function bootSamples(): Promise<{ ours: number[]; bare: number[]; awaitCon
     host.open();
     await ready;
     const elapsed = performance.now() - started;
-
+    await settle();
     await host.close();
     return elapsed;
   };
-  const bootOurs = bootWith('');
-  const bootAwaitConnect = bootWith('?await-connect');
   // The clock starts where the host decides to open, for both: creating the sandboxed frame is
   // part of a launch, ours (inside open()) and the bare one alike.
   const bootBare = async () => {
@@ -173,20 +186,22 @@ async function bootSamples(): Promise<{ ours: number[]; bare: number[]; awaitCon
     place.append(iframe);
     await first;
     const elapsed = performance.now() - started;
+    await settle();
     iframe.remove();
     return elapsed;
   };
-  const runs: Array<[() => Promise<number>, number[]]> = [[bootOurs, ours], [bootBare, bare], [bootAwaitConnect, awaitConnect]];
-  // A boot is one sample of ~50 ms against a spread of ±30% per round: four times the rounds of
-  // the other figures keep its median steady from run to run.
-  for (let round = -2; round < ROUNDS * 4; round++) {
+  const runs: Array<[() => Promise<number>, number[]]> = [[bootWith(''), ours], [bootBare, bare]];
+  if (awaitConnect) runs.push([bootWith('?await-connect'), afterConnect]);
+  for (let round = -2; round < rounds; round++) {
     const shift = ((round % runs.length) + runs.length) % runs.length;
     for (const [run, samples] of [...runs.slice(shift), ...runs.slice(0, shift)]) {
+      await settle();
       const elapsed = await run();
       if (round >= 0) samples.push(elapsed);
     }
   }
-  return { ours, bare, awaitConnect };
+  place.remove();
+  return { ours, bare, awaitConnect: afterConnect };
 }
 
 async function main(): Promise<BenchResult[]> {
@@ -198,11 +213,35 @@ async function main(): Promise<BenchResult[]> {
   log('throughput');
   const throughput = await interleave(candidates, (c) => c.run('throughput', IN_FLIGHT));
   for (const [name, values] of throughput) log(`  ${name}: ${median(values).toFixed(0)} calls/s`);
+  // A launch opens a frame of a site that has no other frame in the page, so Chromium gives it a
+  // renderer process of its own: the candidates' frames (of the apps' site) go first, or every
+  // boot frame would join their running process. A boot is one sample of 60–110 ms against a spread
+  // of ±30% per round: eight times the rounds of the other figures keep its median steady.
+  for (const candidate of candidates) candidate.dispose();
   log('boot');
-  const boot = await bootSamples();
+  const boot = await bootSamples(ROUNDS * 8, true);
   log(`  boot ms, ours: ${boot.ours.map((v) => v.toFixed(1)).join(' ')}`);
   log(`  boot ms, bare: ${boot.bare.map((v) => v.toFixed(1)).join(' ')}`);
   log(`  boot ms, after connect: ${boot.awaitConnect.map((v) => v.toFixed(1)).join(' ')}`);
+  // For reference, the case a host meets when it runs two apps of one site at once: a frame of
+  // the apps' site stays open, and each boot frame joins its process.
+  const neighbour = document.createElement('iframe');
+  neighbour.setAttribute('sandbox', sandboxTokens());
+  neighbour.src = `${APP_ORIGIN}/bench/pages/bare-app.html`;
+  const neighbourUp = new Promise<void>((resolve) => {
+    addEventListener('message', function onUp(event) {
+      if (event.source === neighbour.contentWindow) {
+        removeEventListener('message', onUp);
+        resolve();
+      }
+    });
+  });
+  container().append(neighbour);
+  await neighbourUp;
+  const besideLive = await bootSamples(ROUNDS * 4, false);
+  neighbour.remove();
+  log(`  boot beside a live frame of the site, ms, ours: ${besideLive.ours.map((v) => v.toFixed(1)).join(' ')}`);
+  log(`  boot beside a live frame of the site, ms, bare: ${besideLive.bare.map((v) => v.toFixed(1)).join(' ')}`);
   const ratioTarget = (limit: number) => (ratio: number) => ratio <= limit;
   const atLeast = (limit: number) => (ratio: number) => ratio >= limit;
   const reference = () => null;
@@ -218,6 +257,7 @@ async function main(): Promise<BenchResult[]> {
     compare(throughput, 'ours-solo', 'comlink-window', 'bridge: throughput, ours (independent) vs comlink on window', 'calls/s', 1, '> 1× comlink on window', atLeast(1)),
     bootResult('bridge: boot, iframe append → ready', boot.ours, boot.bare, '≤ 1.05× bare', (ratio) => ratio <= 1.05),
     bootResult('bridge: boot, iframe append → ready after connect() resolves', boot.awaitConnect, boot.bare, 'reference', reference),
+    bootResult('bridge: boot beside a live frame of the same site (shared renderer process)', besideLive.ours, besideLive.bare, 'reference', reference),
   ];
 }
 
