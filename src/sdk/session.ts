@@ -63,9 +63,9 @@ interface PendingCall {
  *
  * The function expressions a launch runs (this one, the promise's executor, the hello, `ready`,
  * `readLaunch`, `connect` and `ready` of the entry) are wrapped in parentheses: V8 compiles such a
- * function with its module, which Chromium does off the main thread, instead of on the main thread
- * at its first call. In a fresh frame those first-call compilations cost ~1 ms of the launch.
- * Bundlers (esbuild, rolldown) keep the parentheses for this reason.
+ * function with its module (which Chromium can do off the main thread as the script streams in)
+ * instead of at its first call. In a fresh frame those first-call compilations cost ~1 ms of the
+ * launch. tsc and bundlers (esbuild, rolldown) keep the parentheses: test/node/sdk-launch-compile.
  */
 export const open = (function open(launch: LaunchParams, options: ConnectOptions): Session {
   const { port1: port, port2 } = new MessageChannel();
