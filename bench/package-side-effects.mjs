@@ -12,7 +12,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const declared = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).sideEffects;
 
 /** Absolute paths of the sources whose built files package.json lists in `sideEffects`. */
-export const sourcesWithSideEffects = new Set(
+const sourcesWithSideEffects = new Set(
   declared.filter((path) => path.endsWith('.js')).map((path) => join(root, path.replace(/^\.\/dist\//, '').replace(/\.js$/, '.ts'))),
 );
 

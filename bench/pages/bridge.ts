@@ -40,12 +40,27 @@ function container(): HTMLDivElement {
 }
 
 /** Anchors run in the same sandbox as our frames, so only the bridge differs. */
-function plainFrame(mode: string): HTMLIFrameElement {
+function plainFrame(page: string): HTMLIFrameElement {
   const iframe = document.createElement('iframe');
   iframe.setAttribute('sandbox', sandboxTokens());
   iframe.style.cssText = 'border:0;display:block;width:100%;height:100%';
-  iframe.src = `${APP_ORIGIN}/bench/pages/bench-app.html?mode=${mode}`;
+  iframe.src = `${APP_ORIGIN}/bench/pages/${page}`;
   return iframe;
+}
+
+/** Appends a bare frame to `place`; resolves once its page has posted its first message. */
+function bareFrame(place: HTMLElement): Promise<HTMLIFrameElement> {
+  const iframe = plainFrame('bare-app.html');
+  const first = new Promise<HTMLIFrameElement>((resolve) => {
+    addEventListener('message', function onFirst(event) {
+      if (event.source === iframe.contentWindow && event.data?.bench === 'bare-ready') {
+        removeEventListener('message', onFirst);
+        resolve(iframe);
+      }
+    });
+  });
+  place.append(iframe);
+  return first;
 }
 
 /** Hands the frame its control port (and the measured port, for port candidates). */
@@ -74,7 +89,7 @@ async function control(frame: Window, name: string, dispose: () => void, dataPor
 }
 
 async function rawCandidate(): Promise<Candidate> {
-  const iframe = plainFrame('raw');
+  const iframe = plainFrame('bench-app.html?mode=raw');
   const isLoaded = loaded(() => iframe.contentWindow);
   container().append(iframe);
   await isLoaded;
@@ -97,7 +112,7 @@ async function oursCandidate(mode: 'ours' | 'ours-solo'): Promise<Candidate> {
 }
 
 async function comlinkCandidate(mode: 'comlink-window' | 'comlink-port'): Promise<Candidate> {
-  const iframe = plainFrame(mode);
+  const iframe = plainFrame(`bench-app.html?mode=${mode}`);
   const isLoaded = loaded(() => iframe.contentWindow);
   container().append(iframe);
   await isLoaded;
@@ -171,20 +186,7 @@ async function bootSamples(rounds: number, awaitConnect: boolean): Promise<{ our
   // part of a launch, ours (inside open()) and the bare one alike.
   const bootBare = async () => {
     const started = performance.now();
-    const iframe = document.createElement('iframe');
-    iframe.setAttribute('sandbox', sandboxTokens());
-    iframe.style.cssText = 'border:0;display:block;width:100%;height:100%';
-    const first = new Promise<void>((resolve) => {
-      addEventListener('message', function onFirst(event) {
-        if (event.source === iframe.contentWindow && event.data?.bench === 'bare-ready') {
-          removeEventListener('message', onFirst);
-          resolve();
-        }
-      });
-    });
-    iframe.src = `${APP_ORIGIN}/bench/pages/bare-app.html`;
-    place.append(iframe);
-    await first;
+    const iframe = await bareFrame(place);
     const elapsed = performance.now() - started;
     await settle();
     iframe.remove();
@@ -225,19 +227,7 @@ async function main(): Promise<BenchResult[]> {
   log(`  boot ms, after connect: ${boot.awaitConnect.map((v) => v.toFixed(1)).join(' ')}`);
   // For reference, the case a host meets when it runs two apps of one site at once: a frame of
   // the apps' site stays open, and each boot frame joins its process.
-  const neighbour = document.createElement('iframe');
-  neighbour.setAttribute('sandbox', sandboxTokens());
-  neighbour.src = `${APP_ORIGIN}/bench/pages/bare-app.html`;
-  const neighbourUp = new Promise<void>((resolve) => {
-    addEventListener('message', function onUp(event) {
-      if (event.source === neighbour.contentWindow) {
-        removeEventListener('message', onUp);
-        resolve();
-      }
-    });
-  });
-  container().append(neighbour);
-  await neighbourUp;
+  const neighbour = await bareFrame(container());
   const besideLive = await bootSamples(ROUNDS * 4, false);
   neighbour.remove();
   log(`  boot beside a live frame of the site, ms, ours: ${besideLive.ours.map((v) => v.toFixed(1)).join(' ')}`);
