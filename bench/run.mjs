@@ -93,9 +93,10 @@ if (existsSync(join(root, 'bench/kit-sizes.mjs'))) {
 }
 
 writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
-const spread = (r) => (r.spread ? `${r.spread.min}–${r.spread.max}×` : '');
+// Per-round ratios: lowest–highest, [middle half], and the median's 95% interval.
+const spread = (r) => (r.spread ? `${r.spread.min}–${r.spread.max} [${r.spread.q1}–${r.spread.q3}] median in ${r.spread.low}–${r.spread.high}` : '');
 const rows = results.map((r) => [r.name, `${r.value} ${r.unit}`, `${r.anchorValue} ${r.unit} (${r.anchor})`, `${r.ratio}×`, spread(r), r.target, r.met === null ? '—' : r.met ? 'yes' : 'NO']);
-const header = ['figure', 'ours', 'anchor', 'ratio', 'spread over rounds', 'target', 'met'];
+const header = ['figure', 'ours', 'anchor', 'ratio', 'per-round ratios: range [middle half], median 95%', 'target', 'met'];
 const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => String(row[column]).length)));
 const line = (cells) => cells.map((cell, column) => String(cell).padEnd(widths[column])).join(' | ');
 console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('-|-')}\n${rows.map(line).join('\n')}`);

@@ -11,6 +11,11 @@ const ROUNDS = Number(new URLSearchParams(location.search).get('rounds') ?? 15);
 // A round of 200 calls lasted ~35 ms, short enough for one scheduler hiccup to double it; 1,000
 // calls a round average those out (per-round ratios 0.74–1.34 instead of 0.39–2.65).
 const LATENCY_CALLS = 1000;
+// A boot is one sample of 60–110 ms, and what the bridge adds (~2 ms) is a few per cent of it
+// against ±13% between paired rounds (the middle half): twenty times the rounds of the other
+// figures bring the median's 95% interval to about ±2% (1.00–1.045 around 1.028 in one run),
+// where eight let runs of one build land 1.035 and 1.079.
+const BOOT_ROUNDS = ROUNDS * 20;
 const IN_FLIGHT = 1000;
 const log = (line: string) => (document.getElementById('log')!.textContent += `${line}\n`);
 
@@ -162,48 +167,50 @@ function compare(samples: Map<string, number[]>, ours: string, anchor: string, n
  */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 
+/** Launches one app into `place`; resolves with the ms from the host's decision to its ready. */
+type Launch = (place: HTMLElement) => Promise<number>;
+
+const launchOurs = (query: string): Launch => async (place) => {
+  const host = new MiniAppHost({ app: { id: 'boot', name: 'Boot', url: `${APP_ORIGIN}/bench/pages/boot-app.html${query}`, capabilities: [] }, container: place, closeGraceMs: 0 });
+  const started = performance.now();
+  const ready = new Promise((resolve) => host.addEventListener('ready', resolve, { once: true }));
+  host.open();
+  await ready;
+  const elapsed = performance.now() - started;
+  await settle();
+  await host.close();
+  return elapsed;
+};
+
+// The clock starts where the host decides to open, for both: creating the sandboxed frame is
+// part of a launch, ours (inside open()) and the bare one alike.
+const launchBare: Launch = async (place) => {
+  const started = performance.now();
+  const iframe = await bareFrame(place);
+  const elapsed = performance.now() - started;
+  await settle();
+  iframe.remove();
+  return elapsed;
+};
+
 /**
- * Launch timings, ours against a bare frame, interleaved: `rounds` rounds after two warm-up rounds,
- * the order rotating every round. `awaitConnect` adds the app that waits for `connect()` first.
+ * Launch timings of `launches`, interleaved: `rounds` rounds after two warm-up rounds, the order
+ * rotating every round; one list of samples per launch, in round order (so they pair up).
  */
-async function bootSamples(rounds: number, awaitConnect: boolean): Promise<{ ours: number[]; bare: number[]; awaitConnect: number[] }> {
-  const ours: number[] = [];
-  const bare: number[] = [];
-  const afterConnect: number[] = [];
+async function bootSamples(rounds: number, launches: Launch[]): Promise<number[][]> {
+  const samples = launches.map((): number[] => []);
   const place = container();
-  const bootWith = (query: string) => async () => {
-    const host = new MiniAppHost({ app: { id: 'boot', name: 'Boot', url: `${APP_ORIGIN}/bench/pages/boot-app.html${query}`, capabilities: [] }, container: place, closeGraceMs: 0 });
-    const started = performance.now();
-    const ready = new Promise((resolve) => host.addEventListener('ready', resolve, { once: true }));
-    host.open();
-    await ready;
-    const elapsed = performance.now() - started;
-    await settle();
-    await host.close();
-    return elapsed;
-  };
-  // The clock starts where the host decides to open, for both: creating the sandboxed frame is
-  // part of a launch, ours (inside open()) and the bare one alike.
-  const bootBare = async () => {
-    const started = performance.now();
-    const iframe = await bareFrame(place);
-    const elapsed = performance.now() - started;
-    await settle();
-    iframe.remove();
-    return elapsed;
-  };
-  const runs: Array<[() => Promise<number>, number[]]> = [[bootWith(''), ours], [bootBare, bare]];
-  if (awaitConnect) runs.push([bootWith('?await-connect'), afterConnect]);
+  const order = launches.map((launch, index) => [launch, samples[index]!] as const);
   for (let round = -2; round < rounds; round++) {
-    const shift = ((round % runs.length) + runs.length) % runs.length;
-    for (const [run, samples] of [...runs.slice(shift), ...runs.slice(0, shift)]) {
+    const shift = ((round % order.length) + order.length) % order.length;
+    for (const [launch, into] of [...order.slice(shift), ...order.slice(0, shift)]) {
       await settle();
-      const elapsed = await run();
-      if (round >= 0) samples.push(elapsed);
+      const elapsed = await launch(place);
+      if (round >= 0) into.push(elapsed);
     }
   }
   place.remove();
-  return { ours, bare, awaitConnect: afterConnect };
+  return samples;
 }
 
 async function main(): Promise<BenchResult[]> {
@@ -217,21 +224,21 @@ async function main(): Promise<BenchResult[]> {
   for (const [name, values] of throughput) log(`  ${name}: ${median(values).toFixed(0)} calls/s`);
   // A launch opens a frame of a site that has no other frame in the page, so Chromium gives it a
   // renderer process of its own: the candidates' frames (of the apps' site) go first, or every
-  // boot frame would join their running process. A boot is one sample of 60–110 ms against a spread
-  // of ±30% per round: eight times the rounds of the other figures keep its median steady.
+  // boot frame would join their running process.
   for (const candidate of candidates) candidate.dispose();
   log('boot');
-  const boot = await bootSamples(ROUNDS * 8, true);
-  log(`  boot ms, ours: ${boot.ours.map((v) => v.toFixed(1)).join(' ')}`);
-  log(`  boot ms, bare: ${boot.bare.map((v) => v.toFixed(1)).join(' ')}`);
-  log(`  boot ms, after connect: ${boot.awaitConnect.map((v) => v.toFixed(1)).join(' ')}`);
+  const [ours, bare] = await bootSamples(BOOT_ROUNDS, [launchOurs(''), launchBare]);
+  log(`  boot ms, ours: ${ours!.map((v) => v.toFixed(1)).join(' ')}`);
+  log(`  boot ms, bare: ${bare!.map((v) => v.toFixed(1)).join(' ')}`);
+  const [afterConnect, bareForConnect] = await bootSamples(ROUNDS * 4, [launchOurs('?await-connect'), launchBare]);
+  log(`  boot ms, after connect: ${afterConnect!.map((v) => v.toFixed(1)).join(' ')}`);
   // For reference, the case a host meets when it runs two apps of one site at once: a frame of
   // the apps' site stays open, and each boot frame joins its process.
   const neighbour = await bareFrame(container());
-  const besideLive = await bootSamples(ROUNDS * 4, false);
+  const [oursBeside, bareBeside] = await bootSamples(ROUNDS * 4, [launchOurs(''), launchBare]);
   neighbour.remove();
-  log(`  boot beside a live frame of the site, ms, ours: ${besideLive.ours.map((v) => v.toFixed(1)).join(' ')}`);
-  log(`  boot beside a live frame of the site, ms, bare: ${besideLive.bare.map((v) => v.toFixed(1)).join(' ')}`);
+  log(`  boot beside a live frame of the site, ms, ours: ${oursBeside!.map((v) => v.toFixed(1)).join(' ')}`);
+  log(`  boot beside a live frame of the site, ms, bare: ${bareBeside!.map((v) => v.toFixed(1)).join(' ')}`);
   const ratioTarget = (limit: number) => (ratio: number) => ratio <= limit;
   const atLeast = (limit: number) => (ratio: number) => ratio >= limit;
   const reference = () => null;
@@ -245,9 +252,9 @@ async function main(): Promise<BenchResult[]> {
     compare(throughput, 'comlink-port', 'raw', 'bridge: throughput, comlink on a port', 'calls/s', 1, 'reference', reference),
     compare(throughput, 'comlink-window', 'raw', 'bridge: throughput, comlink on window', 'calls/s', 1, 'reference', reference),
     compare(throughput, 'ours-solo', 'comlink-window', 'bridge: throughput, ours (independent) vs comlink on window', 'calls/s', 1, '> 1× comlink on window', atLeast(1)),
-    bootResult('bridge: boot, iframe append → ready', boot.ours, boot.bare, '≤ 1.05× bare', (ratio) => ratio <= 1.05),
-    bootResult('bridge: boot, iframe append → ready after connect() resolves', boot.awaitConnect, boot.bare, 'reference', reference),
-    bootResult('bridge: boot beside a live frame of the same site (shared renderer process)', besideLive.ours, besideLive.bare, 'reference', reference),
+    bootResult('bridge: boot, iframe append → ready', ours!, bare!, '≤ 1.05× bare', (ratio) => ratio <= 1.05),
+    bootResult('bridge: boot, iframe append → ready after connect() resolves', afterConnect!, bareForConnect!, 'reference', reference),
+    bootResult('bridge: boot beside a live frame of the same site (shared renderer process)', oursBeside!, bareBeside!, 'reference', reference),
   ];
 }
 
