@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import '../../ui-kit/components/button/button.ts';
 import '../../ui-kit/components/input/input.ts';
 import type { MaInput } from '../../ui-kit/components/input/input.ts';
 import { checkA11yBothSchemes } from './helpers.ts';
@@ -71,6 +72,26 @@ describe('ma-input', () => {
     inner(lone).focus();
     await sendKeys({ press: 'Enter' });
     expect(lone.value).to.equal('');
+  });
+
+  it('on Enter clicks an <ma-button type="submit">, so its name, value and loading state count; with no submit button it submits plainly', async () => {
+    const form = await fixture<HTMLFormElement>(
+      html`<form><ma-input name="q" label="Query"></ma-input><ma-button name="go" value="find" type="submit">Find</ma-button></form>`,
+    );
+    const submits: (string | null)[] = [];
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      submits.push(new FormData(form, (event as SubmitEvent).submitter).get('go') as string | null);
+    });
+    inner(form.querySelector('ma-input')!).focus();
+    await sendKeys({ press: 'Enter' });
+    expect(submits).to.deep.equal(['find']);
+    form.querySelector('ma-button')!.loading = true;
+    await sendKeys({ press: 'Enter' });
+    expect(submits, 'a loading button ignores the click, as a disabled one does').to.have.length(1);
+    form.querySelector('ma-button')!.remove();
+    await sendKeys({ press: 'Enter' });
+    expect(submits).to.deep.equal(['find', null]);
   });
 
   it('blocks submit when required and empty, and shows the message', async () => {

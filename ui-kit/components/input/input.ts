@@ -88,17 +88,18 @@ export class MaInput extends FormControl {
   }
 
   /**
-   * Enter submits the surrounding form, as in a native single-line field (implicit submission):
-   * the inner input lives in a shadow root, so the browser does not do it for us.
+   * Enter submits the surrounding form as a native single-line field does (implicit submission):
+   * a click on the form's first submit button (`<button>`, `<input>` or `<ma-button>`), which does
+   * nothing when that button is disabled; with no submit button, a plain submit. The inner input
+   * lives in a shadow root, so the browser does not do it for us.
    */
   private onKeydown(event: KeyboardEvent): void {
     const form = this.form;
-    if (event.key !== 'Enter' || event.isComposing || event.defaultPrevented || this.readonly || this.isDisabled || !form) return;
+    if (event.key != 'Enter' || event.isComposing || event.defaultPrevented || !form) return;
     event.preventDefault();
-    const submitter = [...form.elements].find(
-      (element): element is HTMLButtonElement | HTMLInputElement => element.matches('button, input') && (element as HTMLInputElement).type === 'submit',
-    );
-    if (!submitter?.disabled) form.requestSubmit(submitter);
+    const submitter = [...form.elements].find((element) => (element as HTMLButtonElement).type == 'submit') as HTMLElement | undefined;
+    if (submitter) submitter.click();
+    else form.requestSubmit();
   }
 
   protected override render() {
