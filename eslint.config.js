@@ -20,6 +20,17 @@ export default tseslint.config(
     },
   },
   {
+    // The kit declares reactive properties in `static properties` and defines its elements with
+    // `customElements.define`: decorators cost every component their helper and one call per field.
+    files: ['ui-kit/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'lit/decorators.js', message: 'The kit uses static properties, not decorators.' }],
+        patterns: [{ group: ['lit/decorators/*', '@lit/reactive-element/decorators/*'], message: 'The kit uses static properties, not decorators.' }],
+      }],
+    },
+  },
+  {
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

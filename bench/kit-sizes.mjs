@@ -40,7 +40,7 @@ export async function bundledSize(entry, { external = kitExternals, leaveOut } =
   return { minified: code.length, gzipped: gzipSync(code, { level: 9 }).length, inputs };
 }
 
-const definesElement = /@customElement\(\s*['"](ma-[a-z0-9-]+)['"]/;
+const definesElement = /customElements\.define\(\s*['"](ma-[a-z0-9-]+)['"]/;
 
 /**
  * A composite component (ma-chat) in parts, next to its whole figure: each custom element it

@@ -77,6 +77,24 @@ describe('custom elements manifest', () => {
     expect(missing, 'elements missing from custom-elements.json').to.deep.equal([]);
   });
 
+  it('the committed custom-elements.json is what the analyzer writes from the sources (run npm run cem)', () => {
+    const committed = JSON.parse(readFileSync(join(root, 'custom-elements.json'), 'utf8')) as Manifest;
+    expect(committed).to.deep.equal(fresh);
+  });
+
+  it('lists no attribute for internal state ({ state: true } in static properties)', () => {
+    const stateFields = new Set(
+      sources(join(root, 'ui-kit')).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/^\s*(\w+): \{ state: true \}/gm)].map((match) => match[1]!)),
+    );
+    expect([...stateFields]).to.include.members(['touched', 'shownError', 'focused']);
+    const leaked = [...tagsIn(fresh)].flatMap(([tag, declaration]) =>
+      (declaration.attributes ?? []).filter((attribute) => stateFields.has(attribute.name)).map((attribute) => `${tag} ${attribute.name}`),
+    );
+    expect(leaked).to.deep.equal([]);
+    const input = tagsIn(fresh).get('ma-input')?.attributes?.map((attribute) => attribute.name);
+    expect(input).to.include.members(['name', 'helper-text', 'value', 'clearable']);
+  });
+
   it('documents public attributes from JSDoc', () => {
     const button = tagsIn(fresh).get('ma-button');
     const mode = button?.attributes?.find((attribute) => attribute.name === 'mode');

@@ -1,6 +1,6 @@
 /* global customElements */
 // Opens a built app of the packaging check in Chromium and checks that the kit element its bundle
-// defines upgrades and renders (the compiled decorators and class fields work in a browser).
+// defines upgrades and renders (its static properties and compiled class fields work in a browser).
 //   node in-chromium.mjs <dist folder> <tag> <css selector inside its shadow root>
 import { createReadStream, existsSync } from 'node:fs';
 import { createServer } from 'node:http';

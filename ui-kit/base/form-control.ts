@@ -1,6 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import type { PropertyValues, TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { msg } from './i18n.ts';
 import type { Message } from './i18n.ts';
 import { INVALID, REQUIRED, TOO_LONG, TOO_SHORT } from './messages.ts';
@@ -25,29 +24,40 @@ export abstract class FormControl extends LitElement {
 
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
+  static override properties: PropertyDeclarations = {
+    name: { reflect: true },
+    label: {},
+    helperText: { attribute: 'helper-text' },
+    error: {},
+    disabled: { type: Boolean, reflect: true },
+    required: { type: Boolean, reflect: true },
+    touched: { state: true },
+    shownError: { state: true },
+  };
+
   protected readonly internals = this.attachInternals();
 
   /** The name under which the value is submitted. */
-  @property({ reflect: true }) name = '';
+  name = '';
 
   /** Visible label rendered by the control. An outer `<label for>` works too. */
-  @property() label = '';
+  label = '';
 
   /** A hint shown under the control while there is no error. */
-  @property({ attribute: 'helper-text' }) helperText = '';
+  helperText = '';
 
   /** An error set by the page (a server answer, a cross-field rule); makes the control invalid. */
-  @property() error = '';
+  error = '';
 
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  disabled = false;
 
-  @property({ type: Boolean, reflect: true }) required = false;
+  required = false;
 
   /** True once the user changed the value or a submit was attempted: errors show from then on. */
-  @state() protected touched = false;
+  protected touched = false;
 
   /** The error text currently shown under the field (empty when none). */
-  @state() protected shownError = '';
+  protected shownError = '';
 
   constructor() {
     super();

@@ -1,6 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import type { PropertyValues, TemplateResult } from 'lit';
-import { property, query } from 'lit/decorators.js';
+import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 
 /** Why an overlay closed. */
 export type CloseReason = 'escape' | 'scrim' | 'close-button' | 'swipe' | 'action' | 'cancel' | 'timeout' | 'api';
@@ -47,16 +46,24 @@ export function tabbables(root: ParentNode, found: HTMLElement[] = []): HTMLElem
  * and (unless `persistent`) a scrim click close it. Each close fires `ma-close` with the reason.
  */
 export abstract class ModalElement extends LitElement {
+  static override properties: PropertyDeclarations = {
+    open: { type: Boolean, reflect: true },
+    heading: {},
+    persistent: { type: Boolean },
+  };
+
   /** Shows or hides the overlay. */
-  @property({ type: Boolean, reflect: true }) open = false;
+  open = false;
 
   /** The title; it also names the dialog for assistive technology. */
-  @property() heading = '';
+  heading = '';
 
   /** When set, a click on the scrim does not close it. */
-  @property({ type: Boolean }) persistent = false;
+  persistent = false;
 
-  @query('dialog') protected dialog!: HTMLDialogElement;
+  protected get dialog(): HTMLDialogElement {
+    return this.renderRoot?.querySelector('dialog') as HTMLDialogElement;
+  }
 
   private opener?: HTMLElement | null;
 

@@ -1,4 +1,4 @@
-import { property, query } from 'lit/decorators.js';
+import type { PropertyDeclarations } from 'lit';
 import { FormControl, valid, valueMissing } from './form-control.ts';
 import type { ValidityResult } from './form-control.ts';
 import { REQUIRED_CHECK } from './messages.ts';
@@ -8,12 +8,19 @@ import { REQUIRED_CHECK } from './messages.ts';
  * it submits `value` when checked, and a click on the host (an outer `<label>`) toggles it.
  */
 export abstract class ToggleControl extends FormControl {
-  @property({ type: Boolean }) checked = false;
+  static override properties: PropertyDeclarations = {
+    checked: { type: Boolean },
+    value: {},
+  };
+
+  checked = false;
 
   /** The value submitted when checked. */
-  @property() value = 'on';
+  value = 'on';
 
-  @query('input') protected input!: HTMLInputElement;
+  protected get input(): HTMLInputElement {
+    return this.renderRoot?.querySelector('input') as HTMLInputElement;
+  }
 
   constructor() {
     super();

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import type { PropertyDeclarations } from 'lit';
 import { msg } from '../../base/i18n.ts';
 import { CANCEL, MORE } from '../../base/messages.ts';
 import { ModalElement, modalStyles } from '../../base/modal.ts';
@@ -22,17 +22,22 @@ export interface SheetAction {
  * @fires ma-close - `{ reason: 'action' | 'cancel' | 'escape' | 'scrim' | 'api', action? }`.
  * @csspart dialog - The native dialog. @csspart action - Each action. @csspart cancel - Cancel.
  */
-@customElement('ma-action-sheet')
 export class MaActionSheet extends ModalElement {
   static override styles = [modalStyles, actionSheetStyles];
 
-  @property({ type: Array }) actions: SheetAction[] = [];
+  static override properties: PropertyDeclarations = {
+    actions: { type: Array },
+    text: {},
+    cancelLabel: { attribute: 'cancel-label' },
+  };
+
+  actions: SheetAction[] = [];
 
   /** A line under the heading (what the actions apply to). */
-  @property() text = '';
+  text = '';
 
   /** The Cancel button's text; the built-in "Cancel" by default. */
-  @property({ attribute: 'cancel-label' }) cancelLabel = '';
+  cancelLabel = '';
 
   protected override get fallbackName(): string {
     return this.text || msg(MORE, this);
@@ -67,6 +72,8 @@ export class MaActionSheet extends ModalElement {
     </div>`;
   }
 }
+
+customElements.define('ma-action-sheet', MaActionSheet);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import type { PropertyDeclarations } from 'lit';
 import { msg } from '../../base/i18n.ts';
 import { OK } from '../../base/messages.ts';
 import { ModalElement, modalStyles } from '../../base/modal.ts';
@@ -23,14 +23,18 @@ export interface AlertAction {
  * @fires ma-close - `{ reason: 'action' | 'escape' | 'scrim' | 'api', action? }`.
  * @csspart dialog - The native dialog. @csspart action - Each action button.
  */
-@customElement('ma-alert')
 export class MaAlert extends ModalElement {
   static override styles = [modalStyles, alertStyles];
 
-  @property() text = '';
+  static override properties: PropertyDeclarations = {
+    text: {},
+    actions: { type: Array },
+  };
+
+  text = '';
 
   /** The buttons; a single "OK" when empty. */
-  @property({ type: Array }) actions: AlertAction[] = [];
+  actions: AlertAction[] = [];
 
   constructor() {
     super();
@@ -68,6 +72,8 @@ export class MaAlert extends ModalElement {
     </div>`;
   }
 }
+
+customElements.define('ma-alert', MaAlert);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,5 +1,5 @@
 import { ReactiveElement, type PropertyValues } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import type { PropertyDeclarations } from 'lit';
 import { avatarCss } from './avatar.styles.ts';
 import { initialsOf, nameInitials } from './initials.ts';
 
@@ -31,26 +31,34 @@ function adoptAvatarStyles(element: Element): void {
  *
  * @cssproperty --ma-avatar-size - Any size other than the `size` presets (inherited: set it on a list to size all its avatars).
  */
-@customElement('ma-avatar')
 export class MaAvatar extends ReactiveElement {
+  static override properties: PropertyDeclarations = {
+    src: {},
+    name: {},
+    initials: {},
+    size: { reflect: true },
+    shape: { reflect: true },
+    failed: { state: true },
+  };
+
   /** Image URL. */
-  @property() src?: string;
+  src?: string;
 
   /** The person or organisation: the accessible name and the source of the initials. */
-  @property() name?: string;
+  name?: string;
 
   /** Initials to show instead of those taken from `name`. */
-  @property() initials?: string;
+  initials?: string;
 
   // `size` and `shape` start undefined so that lists of avatars reflect no default attributes.
 
   /** Diameter in px: 24, 32, 40 (the default), 48, 56, 72, 96. */
-  @property({ reflect: true }) size?: '24' | '32' | '40' | '48' | '56' | '72' | '96';
+  size?: '24' | '32' | '40' | '48' | '56' | '72' | '96';
 
   /** `circle` (people, the default) or `square` (organisations, apps). */
-  @property({ reflect: true }) shape?: 'circle' | 'square';
+  shape?: 'circle' | 'square';
 
-  @state() private failed?: boolean;
+  private failed?: boolean;
 
   private image?: HTMLImageElement;
 
@@ -92,6 +100,8 @@ export class MaAvatar extends ReactiveElement {
     return image;
   }
 }
+
+customElements.define('ma-avatar', MaAvatar);
 
 declare global {
   interface HTMLElementTagNameMap {

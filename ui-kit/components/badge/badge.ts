@@ -1,5 +1,5 @@
 import { LitElement, html } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import type { PropertyDeclarations } from 'lit';
 import { badgeStyles } from './badge.styles.ts';
 
 export type StatusMode = 'brand' | 'accent' | 'neutral' | 'positive' | 'negative' | 'warning';
@@ -11,18 +11,23 @@ export type StatusMode = 'brand' | 'accent' | 'neutral' | 'positive' | 'negative
  * @slot - The label text.
  * @csspart base - The pill.
  */
-@customElement('ma-badge')
 export class MaBadge extends LitElement {
   static override styles = badgeStyles;
 
+  static override properties: PropertyDeclarations = {
+    mode: { reflect: true },
+    dot: { type: Boolean, reflect: true },
+    label: {},
+  };
+
   /** Colour: `brand`, `accent`, `neutral`, `positive`, `negative`, `warning`. */
-  @property({ reflect: true }) mode: StatusMode = 'brand';
+  mode: StatusMode = 'brand';
 
   /** A dot without text. */
-  @property({ type: Boolean, reflect: true }) dot = false;
+  dot = false;
 
   /** Accessible name of a dot ("Unread"). */
-  @property() label = '';
+  label = '';
 
   override render() {
     if (this.dot) {
@@ -33,6 +38,8 @@ export class MaBadge extends LitElement {
     return html`<span part="base" class="base"><slot></slot></span>`;
   }
 }
+
+customElements.define('ma-badge', MaBadge);
 
 declare global {
   interface HTMLElementTagNameMap {

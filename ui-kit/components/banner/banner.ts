@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import { customElement, property, queryAssignedElements } from 'lit/decorators.js';
+import type { PropertyDeclarations } from 'lit';
 import { msg } from '../../base/i18n.ts';
 import { DISMISS } from '../../base/messages.ts';
 import { iconCheckCircle, iconClose, iconError, iconInfo, iconWarning } from '../../icons/icons.ts';
@@ -25,20 +25,27 @@ const icons = { info: iconInfo, positive: iconCheckCircle, warning: iconWarning,
  * @csspart actions - The actions row.
  * @csspart dismiss-button - The close button.
  */
-@customElement('ma-banner')
 export class MaBanner extends LitElement {
   static override styles = bannerStyles;
 
+  static override properties: PropertyDeclarations = {
+    mode: { reflect: true },
+    heading: {},
+    dismissible: { type: Boolean, reflect: true },
+  };
+
   /** `info`, `positive`, `warning` or `negative`. */
-  @property({ reflect: true }) mode: 'info' | 'positive' | 'warning' | 'negative' = 'info';
+  mode: 'info' | 'positive' | 'warning' | 'negative' = 'info';
 
   /** The heading. */
-  @property() heading = '';
+  heading = '';
 
   /** Shows a close button. */
-  @property({ type: Boolean, reflect: true }) dismissible = false;
+  dismissible = false;
 
-  @queryAssignedElements({ slot: 'actions' }) private actions!: Element[];
+  private get actions(): Element[] {
+    return this.renderRoot?.querySelector<HTMLSlotElement>('slot[name=actions]')?.assignedElements() ?? [];
+  }
 
   private dismiss(): void {
     const event = new CustomEvent('ma-dismiss', { bubbles: true, composed: true, cancelable: true });
@@ -64,6 +71,8 @@ export class MaBanner extends LitElement {
     </div>`;
   }
 }
+
+customElements.define('ma-banner', MaBanner);
 
 declare global {
   interface HTMLElementTagNameMap {

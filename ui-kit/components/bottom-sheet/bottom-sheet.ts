@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { customElement, property, query } from 'lit/decorators.js';
+import type { PropertyDeclarations } from 'lit';
 import { closeGlyph } from '../../base/glyphs.ts';
 import { msg } from '../../base/i18n.ts';
 import { CLOSE } from '../../base/messages.ts';
@@ -21,17 +21,23 @@ const swipeThreshold = 80;
  * @csspart body - The scrolling content. @csspart footer - The footer.
  * @cssprop --ma-sheet-height - A fixed height for the sheet (auto by default).
  */
-@customElement('ma-bottom-sheet')
 export class MaBottomSheet extends ModalElement {
   static override styles = [modalStyles, bottomSheetStyles];
 
+  static override properties: PropertyDeclarations = {
+    swipe: { type: Boolean },
+    noCloseButton: { type: Boolean, attribute: 'no-close-button' },
+  };
+
   /** Lets the user close it by dragging the header down. */
-  @property({ type: Boolean }) swipe = false;
+  swipe = false;
 
   /** Hides the close button (Escape and the scrim still close it). */
-  @property({ type: Boolean, attribute: 'no-close-button' }) noCloseButton = false;
+  noCloseButton = false;
 
-  @query('.panel') private panel!: HTMLElement;
+  private get panel(): HTMLElement {
+    return this.renderRoot?.querySelector('.panel') as HTMLElement;
+  }
 
   private dragStart: number | undefined;
 
@@ -86,6 +92,8 @@ export class MaBottomSheet extends ModalElement {
     </div>`;
   }
 }
+
+customElements.define('ma-bottom-sheet', MaBottomSheet);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import type { PropertyDeclarations } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { buttonStyles } from './button.styles.ts';
 
@@ -19,7 +19,6 @@ export type ButtonMode = 'primary' | 'secondary' | 'tertiary' | 'outline' | 'des
  * @cssproperty --ma-button-background - Background (per mode).
  * @cssproperty --ma-button-color - Text colour (per mode).
  */
-@customElement('ma-button')
 export class MaButton extends LitElement {
   static formAssociated = true;
 
@@ -27,39 +26,53 @@ export class MaButton extends LitElement {
 
   static override styles = buttonStyles;
 
+  static override properties: PropertyDeclarations = {
+    mode: { reflect: true },
+    size: { reflect: true },
+    stretched: { type: Boolean, reflect: true },
+    loading: { type: Boolean, reflect: true },
+    disabled: { type: Boolean, reflect: true },
+    type: {},
+    name: {},
+    value: {},
+    href: {},
+    target: {},
+    download: {},
+  };
+
   private readonly internals = this.attachInternals();
 
   /** Look: `primary` (filled brand), `secondary` (tinted), `tertiary` (text), `outline`, `destructive`. */
-  @property({ reflect: true }) mode: ButtonMode = 'primary';
+  mode: ButtonMode = 'primary';
 
   /** Height: `s` 32px, `m` 40px, `l` 48px. */
-  @property({ reflect: true }) size: 's' | 'm' | 'l' = 'm';
+  size: 's' | 'm' | 'l' = 'm';
 
   /** Fills the width of its container. */
-  @property({ type: Boolean, reflect: true }) stretched = false;
+  stretched = false;
 
   /** Shows a spinner and ignores clicks; the button stays focusable and is announced as busy. */
-  @property({ type: Boolean, reflect: true }) loading = false;
+  loading = false;
 
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  disabled = false;
 
   /** What it does in a form. */
-  @property() type: 'button' | 'submit' | 'reset' = 'button';
+  type: 'button' | 'submit' | 'reset' = 'button';
 
   /** Submitted with the form as the submitter's name, like a native button's. */
-  @property() name = '';
+  name = '';
 
   /** Submitted with the form under `name`. */
-  @property() value = '';
+  value = '';
 
   /** Renders a link to this URL instead of a button. */
-  @property() href?: string;
+  href?: string;
 
   /** Link target, with `href`. */
-  @property() target?: '_blank' | '_self' | '_parent' | '_top';
+  target?: '_blank' | '_self' | '_parent' | '_top';
 
   /** Asks the browser to download the link, with `href`. */
-  @property() download?: string;
+  download?: string;
 
   /** Disabled by an ancestor `<fieldset disabled>`. */
   private formDisabled = false;
@@ -147,6 +160,8 @@ export class MaButton extends LitElement {
     >${content}</button>`;
   }
 }
+
+customElements.define('ma-button', MaButton);
 
 declare global {
   interface HTMLElementTagNameMap {

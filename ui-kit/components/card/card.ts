@@ -1,5 +1,5 @@
 import { LitElement, html } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import type { PropertyDeclarations } from 'lit';
 import { cardStyles } from './card.styles.ts';
 
 /**
@@ -8,20 +8,26 @@ import { cardStyles } from './card.styles.ts';
  * @slot - The content.
  * @csspart base - The surface.
  */
-@customElement('ma-card')
 export class MaCard extends LitElement {
   static override styles = cardStyles;
 
+  static override properties: PropertyDeclarations = {
+    mode: { reflect: true },
+    padded: { type: Boolean, reflect: true },
+  };
+
   /** `shadow` (raised), `outline` (bordered) or `tint` (secondary surface). */
-  @property({ reflect: true }) mode: 'shadow' | 'outline' | 'tint' = 'shadow';
+  mode: 'shadow' | 'outline' | 'tint' = 'shadow';
 
   /** Adds inner padding (16px). */
-  @property({ type: Boolean, reflect: true }) padded = false;
+  padded = false;
 
   override render() {
     return html`<div part="base" class="base"><slot></slot></div>`;
   }
 }
+
+customElements.define('ma-card', MaCard);
 
 declare global {
   interface HTMLElementTagNameMap {

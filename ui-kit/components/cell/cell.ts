@@ -1,5 +1,5 @@
 import { ReactiveElement, type PropertyValues } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import type { PropertyDeclarations } from 'lit';
 import { initialsOf, nameInitials } from '../avatar/initials.ts';
 import { cellStyles } from './cell.styles.ts';
 
@@ -39,9 +39,21 @@ function cloneRow(): DocumentFragment {
  * @csspart subtitle - The subtitle line.
  * @csspart chevron - The chevron icon (a mask over its `color`).
  */
-@customElement('ma-cell')
 export class MaCell extends ReactiveElement {
   static override styles = cellStyles;
+
+  static override properties: PropertyDeclarations = {
+    subtitle: {},
+    chevron: { type: Boolean },
+    multiline: { type: Boolean, reflect: true },
+    clickable: { type: Boolean, reflect: true },
+    href: { reflect: true },
+    disabled: { type: Boolean, reflect: true },
+    avatarName: { attribute: 'avatar-name' },
+    avatarSrc: { attribute: 'avatar-src' },
+    failedAvatarSrc: { state: true },
+  };
+
   /** `cell.focus()` reaches the row's button or link, so a host can put focus back on the row that opened something. */
   static override shadowRootOptions: ShadowRootInit = { ...ReactiveElement.shadowRootOptions, delegatesFocus: true };
 
@@ -49,34 +61,34 @@ export class MaCell extends ReactiveElement {
   // initialised or reflected default costs each of them a little.
 
   /** Secondary text under the title. */
-  @property() subtitle?: string;
+  subtitle?: string;
 
   /** Shows a chevron (the row leads to another screen). */
-  @property({ type: Boolean }) chevron?: boolean;
+  chevron?: boolean;
 
   /** Lets title and subtitle wrap instead of cutting them with an ellipsis. */
-  @property({ type: Boolean, reflect: true }) multiline?: boolean;
+  multiline?: boolean;
 
   /** The row is a button: focusable, announced as one, Enter and Space click it. */
-  @property({ type: Boolean, reflect: true }) clickable?: boolean;
+  clickable?: boolean;
 
   /** The row is a link to this URL. */
-  @property({ reflect: true }) href?: string;
+  href?: string;
 
   /** Dims the row and ignores interaction. */
-  @property({ type: Boolean, reflect: true }) disabled?: boolean;
+  disabled?: boolean;
 
   /**
    * Shows a built-in avatar before the title with this person's or organisation's initials; also
    * the avatar's accessible name (without it the avatar is decorative).
    */
-  @property({ attribute: 'avatar-name' }) avatarName?: string;
+  avatarName?: string;
 
   /** Picture of the built-in avatar; its initials show while it is missing or fails to load. */
-  @property({ attribute: 'avatar-src' }) avatarSrc?: string;
+  avatarSrc?: string;
 
   /** The `avatar-src` that failed to load. */
-  @state() private failedAvatarSrc?: string;
+  private failedAvatarSrc?: string;
 
   // The row is built by hand from a cloned template, not rendered by lit-html: with thousands of
   // rows, a template instance with its parts and markers per row costs more than setting the few
@@ -212,6 +224,8 @@ export class MaCell extends ReactiveElement {
     return avatar;
   }
 }
+
+customElements.define('ma-cell', MaCell);
 
 declare global {
   interface HTMLElementTagNameMap {

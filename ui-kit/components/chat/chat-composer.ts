@@ -1,6 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import type { PropertyValues } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import type { PropertyDeclarations, PropertyValues } from 'lit';
 import { MAX_ATTACHMENT_BYTES } from '../../../src/chat/messages.ts';
 import { localeOf, msg } from '../../base/i18n.ts';
 import { CANCEL, CHAT_ATTACH, CHAT_EDITING, CHAT_FILE_TOO_LARGE, CHAT_PLACEHOLDER, CHAT_SAVE, CHAT_SEND, REMOVE } from '../../base/messages.ts';
@@ -26,27 +25,39 @@ export interface ChatComposeDetail {
  * @fires ma-chat-edit-cancel - The viewer left edit mode.
  * @csspart field - The text field. @csspart send - The send button.
  */
-@customElement('ma-chat-composer')
 export class MaChatComposer extends LitElement {
   static override styles = composerStyles;
 
-  @property() value = '';
+  static override properties: PropertyDeclarations = {
+    value: {},
+    editing: { type: Boolean, reflect: true },
+    error: {},
+    disabled: { type: Boolean, reflect: true },
+    file: { state: true },
+    previewUrl: { state: true },
+  };
+
+  value = '';
 
   /** Edit mode: attachments are off and the send button saves. */
-  @property({ type: Boolean, reflect: true }) editing = false;
+  editing = false;
 
   /** A problem to show under the field (the widget passes the controller's refusals here). */
-  @property() error = '';
+  error = '';
 
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  disabled = false;
 
-  @state() private file: File | null = null;
+  private file: File | null = null;
 
-  @state() private previewUrl: string | null = null;
+  private previewUrl: string | null = null;
 
-  @query('textarea') private field!: HTMLTextAreaElement;
+  private get field(): HTMLTextAreaElement {
+    return this.renderRoot?.querySelector('textarea') as HTMLTextAreaElement;
+  }
 
-  @query('input[type=file]') private fileInput!: HTMLInputElement;
+  private get fileInput(): HTMLInputElement {
+    return this.renderRoot?.querySelector('input[type=file]') as HTMLInputElement;
+  }
 
   /** The chosen file, if any. */
   get attachment(): File | null {
@@ -178,6 +189,8 @@ export class MaChatComposer extends LitElement {
       </div>`;
   }
 }
+
+customElements.define('ma-chat-composer', MaChatComposer);
 
 declare global {
   interface HTMLElementTagNameMap {

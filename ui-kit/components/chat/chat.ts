@@ -1,6 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import type { PropertyValues } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import type { PropertyDeclarations, PropertyValues } from 'lit';
 import { virtualize, virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
 import type { VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import type { VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
@@ -53,31 +52,47 @@ export interface ChatOpenSnippetDetail {
  * @cssproperty --ma-chat-on-own-bubble - Text on the viewer's messages.
  * @cssproperty --ma-chat-other-bubble - Background of the other side's messages.
  */
-@customElement('ma-chat')
 export class MaChat extends LitElement {
   static override styles = chatStyles;
 
+  static override properties: PropertyDeclarations = {
+    controller: { attribute: false },
+    label: {},
+    editingId: { state: true },
+    announcement: { state: true },
+    loadingOlder: { state: true },
+    snackbarText: { state: true },
+  };
+
   /** The conversation to show and drive. */
-  @property({ attribute: false }) controller: ChatController | null = null;
+  controller: ChatController | null = null;
 
   /** A name for the list (the default: "Messages"). */
-  @property() label = '';
+  label = '';
 
-  @state() private editingId: string | null = null;
+  private editingId: string | null = null;
 
-  @state() private announcement = '';
+  private announcement = '';
 
-  @state() private loadingOlder = false;
+  private loadingOlder = false;
 
-  @state() private snackbarText = '';
+  private snackbarText = '';
 
-  @query('.list') private list?: HTMLElement;
+  private get list(): HTMLElement | null {
+    return this.renderRoot?.querySelector<HTMLElement>('.list') ?? null;
+  }
 
-  @query('ma-chat-composer') private composer?: MaChatComposer;
+  private get composer(): MaChatComposer | null {
+    return this.renderRoot?.querySelector<MaChatComposer>('ma-chat-composer') ?? null;
+  }
 
-  @query('ma-action-sheet') private sheet?: MaActionSheet;
+  private get sheet(): MaActionSheet | null {
+    return this.renderRoot?.querySelector<MaActionSheet>('ma-action-sheet') ?? null;
+  }
 
-  @query('ma-snackbar') private snackbar?: MaSnackbar;
+  private get snackbar(): MaSnackbar | null {
+    return this.renderRoot?.querySelector<MaSnackbar>('ma-snackbar') ?? null;
+  }
 
   private rows: ChatRows | null = null;
   /** The entry the unread marker sits on, fixed at the first load; undefined before it. */
@@ -504,6 +519,8 @@ export class MaChat extends LitElement {
       <ma-snackbar text=${this.snackbarText} duration="3000"></ma-snackbar>`;
   }
 }
+
+customElements.define('ma-chat', MaChat);
 
 /** The text a message says (for copying and announcing); bot lines included. */
 function spokenText(entry: ChatEntry): string {

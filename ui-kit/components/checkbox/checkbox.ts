@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import type { PropertyDeclarations } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { checkGlyph, dashGlyph } from '../../base/glyphs.ts';
 import { ToggleControl } from '../../base/toggle-control.ts';
@@ -14,12 +14,15 @@ import { checkboxStyles } from './checkbox.styles.ts';
  * @fires input - When toggled. @fires change - When toggled.
  * @csspart control - The native checkbox (the box). @csspart support - The hint or error line.
  */
-@customElement('ma-checkbox')
 export class MaCheckbox extends ToggleControl {
   static override styles = [controlStyles, labelStyles, checkboxStyles];
 
+  static override properties: PropertyDeclarations = {
+    indeterminate: { type: Boolean, reflect: true },
+  };
+
   /** Shows a dash: neither checked nor unchecked (a partly selected list). Cleared by a toggle. */
-  @property({ type: Boolean, reflect: true }) indeterminate = false;
+  indeterminate = false;
 
   protected override onToggle(): void {
     super.onToggle();
@@ -52,6 +55,8 @@ export class MaCheckbox extends ToggleControl {
     `;
   }
 }
+
+customElements.define('ma-checkbox', MaCheckbox);
 
 declare global {
   interface HTMLElementTagNameMap {

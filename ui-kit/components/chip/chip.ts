@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import type { PropertyDeclarations } from 'lit';
 import { msg } from '../../base/i18n.ts';
 import { REMOVE } from '../../base/messages.ts';
 import { iconClose } from '../../icons/icons.ts';
@@ -17,21 +17,26 @@ import { chipStyles } from './chip.styles.ts';
  * @csspart label - The label.
  * @csspart remove-button - The remove button.
  */
-@customElement('ma-chip')
 export class MaChip extends LitElement {
   static override styles = chipStyles;
 
+  static override properties: PropertyDeclarations = {
+    removable: { type: Boolean, reflect: true },
+    mode: { reflect: true },
+    disabled: { type: Boolean, reflect: true },
+  };
+
   /** Shows a remove button. */
-  @property({ type: Boolean, reflect: true }) removable = false;
+  removable = false;
 
   /** `neutral` (default) or `brand` (tinted). */
-  @property({ reflect: true }) mode: 'neutral' | 'brand' = 'neutral';
+  mode: 'neutral' | 'brand' = 'neutral';
 
   /**
    * Greys the chip; its remove button stays focusable (so it can be found) but is announced as
    * unavailable (`aria-disabled`) and does nothing.
    */
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  disabled = false;
 
   private remove_(): void {
     if (this.disabled) return;
@@ -63,6 +68,8 @@ export class MaChip extends LitElement {
     </span>`;
   }
 }
+
+customElements.define('ma-chip', MaChip);
 
 declare global {
   interface HTMLElementTagNameMap {

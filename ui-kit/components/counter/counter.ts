@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import type { PropertyDeclarations } from 'lit';
 import { counterStyles } from './counter.styles.ts';
 
 /** The text of a count: `max+` above `max`. */
@@ -12,27 +12,35 @@ export function formatCount(value: number, max: number): string {
  *
  * @csspart base - The pill.
  */
-@customElement('ma-counter')
 export class MaCounter extends LitElement {
   static override styles = counterStyles;
 
+  static override properties: PropertyDeclarations = {
+    value: { type: Number },
+    max: { type: Number },
+    mode: { reflect: true },
+    size: { reflect: true },
+    showZero: { type: Boolean, attribute: 'show-zero' },
+    label: {},
+  };
+
   /** The count. */
-  @property({ type: Number }) value = 0;
+  value = 0;
 
   /** Above this the counter shows `max+`. */
-  @property({ type: Number }) max = 99;
+  max = 99;
 
   /** `accent` (default), `brand`, `neutral`. */
-  @property({ reflect: true }) mode: 'accent' | 'brand' | 'neutral' = 'accent';
+  mode: 'accent' | 'brand' | 'neutral' = 'accent';
 
   /** `m` (20px) or `l` (24px). */
-  @property({ reflect: true }) size: 'm' | 'l' = 'm';
+  size: 'm' | 'l' = 'm';
 
   /** Shows the counter even when the value is 0. */
-  @property({ type: Boolean, attribute: 'show-zero' }) showZero = false;
+  showZero = false;
 
   /** Accessible text read instead of the bare number, e.g. "3 unread". */
-  @property() label = '';
+  label = '';
 
   override render() {
     if (this.value <= 0 && !this.showZero) return nothing;
@@ -42,6 +50,8 @@ export class MaCounter extends LitElement {
       : html`<span part="base" class="base">${text}</span>`;
   }
 }
+
+customElements.define('ma-counter', MaCounter);
 
 declare global {
   interface HTMLElementTagNameMap {

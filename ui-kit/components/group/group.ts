@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import type { PropertyDeclarations } from 'lit';
 import { groupStyles } from './group.styles.ts';
 
 /**
@@ -14,21 +14,27 @@ import { groupStyles } from './group.styles.ts';
  * @csspart body - The surface with the rows.
  * @csspart footer - The footer.
  */
-@customElement('ma-group')
 export class MaGroup extends LitElement {
   static override styles = groupStyles;
 
+  static override properties: PropertyDeclarations = {
+    header: {},
+    footer: {},
+    mode: { reflect: true },
+    separators: { type: Boolean, reflect: true },
+  };
+
   /** Header text, shown above the rows in small capitals. */
-  @property() header = '';
+  header = '';
 
   /** Footer text: a hint under the rows. */
-  @property() footer = '';
+  footer = '';
 
   /** `plain`: the surface spans the width; `card`: an inset surface with rounded corners. */
-  @property({ reflect: true }) mode: 'plain' | 'card' = 'card';
+  mode: 'plain' | 'card' = 'card';
 
   /** Draws separators between rows. */
-  @property({ type: Boolean, reflect: true }) separators = false;
+  separators = false;
 
   override render() {
     return html`<section part="base" role=${this.header ? 'group' : nothing} aria-labelledby=${this.header ? 'header' : nothing}>
@@ -38,6 +44,8 @@ export class MaGroup extends LitElement {
     </section>`;
   }
 }
+
+customElements.define('ma-group', MaGroup);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import type { PropertyDeclarations } from 'lit';
 import { msg } from '../../base/i18n.ts';
 import { BACK } from '../../base/messages.ts';
 import { iconChevronLeft } from '../../icons/icons.ts';
@@ -20,27 +20,35 @@ import { headerStyles } from './header.styles.ts';
  * @csspart title - The title.
  * @csspart subtitle - The subtitle.
  */
-@customElement('ma-header')
 export class MaHeader extends LitElement {
   static override styles = headerStyles;
 
+  static override properties: PropertyDeclarations = {
+    heading: {},
+    subtitle: {},
+    back: { type: Boolean, reflect: true },
+    centered: { type: Boolean, reflect: true },
+    separator: { type: Boolean, reflect: true },
+    transparent: { type: Boolean, reflect: true },
+  };
+
   /** The screen title. */
-  @property() heading = '';
+  heading = '';
 
   /** A line under the title. */
-  @property() subtitle = '';
+  subtitle = '';
 
   /** Shows the back button. */
-  @property({ type: Boolean, reflect: true }) back = false;
+  back = false;
 
   /** Centres the title (iOS style). */
-  @property({ type: Boolean, reflect: true }) centered = false;
+  centered = false;
 
   /** Draws a separator under the header. */
-  @property({ type: Boolean, reflect: true }) separator = false;
+  separator = false;
 
   /** No background: over an image or the page background. */
-  @property({ type: Boolean, reflect: true }) transparent = false;
+  transparent = false;
 
   private goBack(): void {
     this.dispatchEvent(new CustomEvent('ma-back', { bubbles: true, composed: true }));
@@ -65,6 +73,8 @@ export class MaHeader extends LitElement {
     </header>`;
   }
 }
+
+customElements.define('ma-header', MaHeader);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,5 +1,5 @@
 import { LitElement, html } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import type { PropertyDeclarations } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { IconData } from '../../icons/icons.ts';
 import { renderIcon } from '../../icons/render.ts';
@@ -12,28 +12,36 @@ import { iconButtonStyles } from './icon-button.styles.ts';
  * @csspart base - The inner `<button>`.
  * @csspart icon - The icon drawn from `icon`.
  */
-@customElement('ma-icon-button')
 export class MaIconButton extends LitElement {
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   static override styles = iconButtonStyles;
 
+  static override properties: PropertyDeclarations = {
+    label: {},
+    icon: {},
+    mode: { reflect: true },
+    size: { reflect: true },
+    disabled: { type: Boolean, reflect: true },
+    pressed: { type: Boolean, reflect: true },
+  };
+
   /** Accessible name (required): what the button does, e.g. "Share". */
-  @property() label = '';
+  label = '';
 
   /** SVG path data of the icon (an export of `ui-kit/icons`); or put an element in the slot. */
-  @property() icon: IconData = '';
+  icon: IconData = '';
 
   /** `plain` (transparent), `tinted` (brand tint), `secondary` (neutral colour). */
-  @property({ reflect: true }) mode: 'plain' | 'tinted' | 'secondary' = 'plain';
+  mode: 'plain' | 'tinted' | 'secondary' = 'plain';
 
   /** Touch target: `s` 32px, `m` 40px, `l` 48px. */
-  @property({ reflect: true }) size: 's' | 'm' | 'l' = 'l';
+  size: 's' | 'm' | 'l' = 'l';
 
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  disabled = false;
 
   /** Marks a toggle button as pressed (`aria-pressed`); leave unset for a plain button. */
-  @property({ type: Boolean, reflect: true }) pressed?: boolean;
+  pressed?: boolean;
 
   override render() {
     return html`<button
@@ -45,6 +53,8 @@ export class MaIconButton extends LitElement {
     >${this.icon ? renderIcon(this.icon) : html`<slot></slot>`}</button>`;
   }
 }
+
+customElements.define('ma-icon-button', MaIconButton);
 
 declare global {
   interface HTMLElementTagNameMap {

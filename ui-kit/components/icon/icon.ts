@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import type { PropertyDeclarations } from 'lit';
 import type { IconData } from '../../icons/icons.ts';
 import { iconStyles } from './icon.styles.ts';
 
@@ -10,18 +10,23 @@ import { iconStyles } from './icon.styles.ts';
  *
  * @csspart svg - The `<svg>` element.
  */
-@customElement('ma-icon')
 export class MaIcon extends LitElement {
   static override styles = iconStyles;
 
+  static override properties: PropertyDeclarations = {
+    icon: {},
+    size: { type: Number },
+    label: {},
+  };
+
   /** SVG path data of the icon: an export of `ui-kit/icons`, e.g. `iconChevronRight`. */
-  @property() icon: IconData = '';
+  icon: IconData = '';
 
   /** Width and height in CSS pixels. */
-  @property({ type: Number }) size = 24;
+  size = 24;
 
   /** Accessible name. Leave empty for a decorative icon. */
-  @property() label = '';
+  label = '';
 
   override render() {
     const label = this.label || nothing;
@@ -42,6 +47,8 @@ export class MaIcon extends LitElement {
     ><path d=${this.icon}></path></svg>`;
   }
 }
+
+customElements.define('ma-icon', MaIcon);
 
 declare global {
   interface HTMLElementTagNameMap {

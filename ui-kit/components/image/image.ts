@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import type { PropertyDeclarations } from 'lit';
 import { msg } from '../../base/i18n.ts';
 import { IMAGE_UNAVAILABLE } from '../../base/messages.ts';
 import { iconImage } from '../../icons/icons.ts';
@@ -26,23 +26,30 @@ export function toAspectRatio(ratio: string | undefined): string | undefined {
  * @cssproperty --ma-image-fit - `object-fit` (default `cover`).
  * @cssproperty --ma-image-radius - Corner radius.
  */
-@customElement('ma-image')
 export class MaImage extends LitElement {
   static override styles = imageStyles;
 
-  @property() src = '';
+  static override properties: PropertyDeclarations = {
+    src: {},
+    alt: {},
+    ratio: {},
+    loading: {},
+    state: { reflect: true },
+  };
+
+  src = '';
 
   /** Alternative text; empty for a decorative image. */
-  @property() alt = '';
+  alt = '';
 
   /** Aspect ratio: `16/9`, `4:3`, `1`. */
-  @property() ratio?: string;
+  ratio?: string;
 
   /** Loads only near the viewport (`lazy`, default) or at once (`eager`). */
-  @property() loading: 'lazy' | 'eager' = 'lazy';
+  loading: 'lazy' | 'eager' = 'lazy';
 
   /** Loading state, reflected for styling. */
-  @property({ reflect: true }) state: 'loading' | 'loaded' | 'error' = 'loading';
+  state: 'loading' | 'loaded' | 'error' = 'loading';
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src')) this.state = this.src ? 'loading' : 'error';
@@ -80,6 +87,8 @@ export class MaImage extends LitElement {
       : nothing}`;
   }
 }
+
+customElements.define('ma-image', MaImage);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { customElement, property, query } from 'lit/decorators.js';
+import type { PropertyDeclarations } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { FormControl, validateText } from '../../base/form-control.ts';
 import type { ValidityResult } from '../../base/form-control.ts';
@@ -20,39 +20,56 @@ export type InputType = 'text' | 'email' | 'tel' | 'number' | 'password' | 'url'
  * @csspart field - The box around the text. @csspart input - The native input.
  * @csspart label - The visible label. @csspart support - The hint or error line.
  */
-@customElement('ma-input')
 export class MaInput extends FormControl {
   static override styles = [controlStyles, labelStyles, fieldStyles, clearButtonStyles];
 
-  @property() type: InputType = 'text';
+  static override properties: PropertyDeclarations = {
+    type: {},
+    value: {},
+    placeholder: {},
+    minlength: { type: Number },
+    maxlength: { type: Number },
+    pattern: {},
+    min: {},
+    max: {},
+    step: {},
+    autocomplete: {},
+    inputmode: {},
+    readonly: { type: Boolean, reflect: true },
+    clearable: { type: Boolean },
+  };
 
-  @property() value = '';
+  type: InputType = 'text';
 
-  @property() placeholder = '';
+  value = '';
 
-  @property({ type: Number }) minlength?: number;
+  placeholder = '';
 
-  @property({ type: Number }) maxlength?: number;
+  minlength?: number;
+
+  maxlength?: number;
 
   /** A regular expression the whole value must match. */
-  @property() pattern?: string;
+  pattern?: string;
 
-  @property() min?: string;
+  min?: string;
 
-  @property() max?: string;
+  max?: string;
 
-  @property() step?: string;
+  step?: string;
 
-  @property() autocomplete?: AutoFill;
+  autocomplete?: AutoFill;
 
-  @property() inputmode?: string;
+  inputmode?: string;
 
-  @property({ type: Boolean, reflect: true }) readonly = false;
+  readonly = false;
 
   /** Shows a button that clears a non-empty value. */
-  @property({ type: Boolean }) clearable = false;
+  clearable = false;
 
-  @query('input') protected input!: HTMLInputElement;
+  protected get input(): HTMLInputElement {
+    return this.renderRoot?.querySelector('input') as HTMLInputElement;
+  }
 
   /** Selects the whole text. */
   select(): void {
@@ -120,6 +137,8 @@ ${this.clearable && this.value && !disabled && !this.readonly
 ${this.renderSupport()}`;
   }
 }
+
+customElements.define('ma-input', MaInput);
 
 declare global {
   interface HTMLElementTagNameMap {

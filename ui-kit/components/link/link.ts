@@ -1,5 +1,5 @@
 import { LitElement, html } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import type { PropertyDeclarations } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { linkStyles } from './link.styles.ts';
 
@@ -10,20 +10,25 @@ import { linkStyles } from './link.styles.ts';
  * @slot - The link text.
  * @csspart base - The inner `<a>` or `<button>`.
  */
-@customElement('ma-link')
 export class MaLink extends LitElement {
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   static override styles = linkStyles;
 
+  static override properties: PropertyDeclarations = {
+    href: {},
+    external: { type: Boolean },
+    underline: { type: Boolean, reflect: true },
+  };
+
   /** The URL. Without it the element is a button. */
-  @property() href?: string;
+  href?: string;
 
   /** Opens in a new browsing context (`_blank`, with `rel="noopener noreferrer"`). */
-  @property({ type: Boolean }) external = false;
+  external = false;
 
   /** Underlines the text always, not only on hover. */
-  @property({ type: Boolean, reflect: true }) underline = false;
+  underline = false;
 
   override render() {
     if (this.href === undefined) return html`<button part="base" type="button"><slot></slot></button>`;
@@ -35,6 +40,8 @@ export class MaLink extends LitElement {
     ><slot></slot></a>`;
   }
 }
+
+customElements.define('ma-link', MaLink);
 
 declare global {
   interface HTMLElementTagNameMap {

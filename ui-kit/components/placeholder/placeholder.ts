@@ -1,5 +1,5 @@
 import { LitElement, html } from 'lit';
-import { customElement, property, queryAssignedElements } from 'lit/decorators.js';
+import type { PropertyDeclarations } from 'lit';
 import { placeholderStyles } from './placeholder.styles.ts';
 
 /**
@@ -16,17 +16,23 @@ import { placeholderStyles } from './placeholder.styles.ts';
  * @csspart text - The text.
  * @csspart action - The action box.
  */
-@customElement('ma-placeholder')
 export class MaPlaceholder extends LitElement {
   static override styles = placeholderStyles;
 
+  static override properties: PropertyDeclarations = {
+    heading: {},
+    stretched: { type: Boolean, reflect: true },
+  };
+
   /** The heading. */
-  @property() heading = '';
+  heading = '';
 
   /** Fills the height of its container and centres the content. */
-  @property({ type: Boolean, reflect: true }) stretched = false;
+  stretched = false;
 
-  @queryAssignedElements({ slot: 'action' }) private actions!: Element[];
+  private get actions(): Element[] {
+    return this.renderRoot?.querySelector<HTMLSlotElement>('slot[name=action]')?.assignedElements() ?? [];
+  }
 
   override render() {
     return html`<div part="base" class="base">
@@ -39,6 +45,8 @@ export class MaPlaceholder extends LitElement {
     </div>`;
   }
 }
+
+customElements.define('ma-placeholder', MaPlaceholder);
 
 declare global {
   interface HTMLElementTagNameMap {

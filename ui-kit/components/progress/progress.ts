@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import type { PropertyDeclarations } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import { msg } from '../../base/i18n.ts';
 import { LOADING } from '../../base/messages.ts';
@@ -13,21 +13,27 @@ import { progressStyles } from './progress.styles.ts';
  * @csspart indicator - The filled part.
  * @cssproperty --ma-progress-color - Colour of the filled part.
  */
-@customElement('ma-progress')
 export class MaProgress extends LitElement {
   static override styles = progressStyles;
 
+  static override properties: PropertyDeclarations = {
+    value: { type: Number },
+    max: { type: Number },
+    label: {},
+    mode: { reflect: true },
+  };
+
   /** Progress from 0 to `max`; leave unset for an indeterminate bar. */
-  @property({ type: Number }) value?: number;
+  value?: number;
 
   /** The value of a finished task. */
-  @property({ type: Number }) max = 100;
+  max = 100;
 
   /** Accessible name; defaults to the built-in "Loading" text. */
-  @property() label = '';
+  label = '';
 
   /** Colour: `brand`, `positive`, `negative`. */
-  @property({ reflect: true }) mode: 'brand' | 'positive' | 'negative' = 'brand';
+  mode: 'brand' | 'positive' | 'negative' = 'brand';
 
   override render() {
     const max = this.max > 0 ? this.max : 100;
@@ -50,6 +56,8 @@ export class MaProgress extends LitElement {
     </div>`;
   }
 }
+
+customElements.define('ma-progress', MaProgress);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,6 +1,5 @@
 import { html, nothing } from 'lit';
-import type { PropertyValues } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import type { PropertyDeclarations, PropertyValues } from 'lit';
 import { FormControl, valid, valueMissing } from '../../base/form-control.ts';
 import type { ValidityResult } from '../../base/form-control.ts';
 import { controlStyles, labelStyles } from '../../base/form-control.styles.ts';
@@ -18,12 +17,15 @@ import '../radio/radio.ts';
  * @fires input - When the user chooses a radio. @fires change - When the user chooses a radio.
  * @csspart group - The element with role `radiogroup`. @csspart label - The visible label.
  */
-@customElement('ma-radio-group')
 export class MaRadioGroup extends FormControl {
   static override styles = [controlStyles, labelStyles];
 
+  static override properties: PropertyDeclarations = {
+    value: {},
+  };
+
   /** The chosen radio's value; empty when none is chosen. */
-  @property() value = '';
+  value = '';
 
   constructor() {
     super();
@@ -125,6 +127,8 @@ export class MaRadioGroup extends FormControl {
     `;
   }
 }
+
+customElements.define('ma-radio-group', MaRadioGroup);
 
 declare global {
   interface HTMLElementTagNameMap {

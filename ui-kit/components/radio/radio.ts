@@ -1,6 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import type { PropertyValues } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import type { PropertyDeclarations, PropertyValues } from 'lit';
 import { radioStyles } from './radio.styles.ts';
 
 /**
@@ -10,23 +9,30 @@ import { radioStyles } from './radio.styles.ts';
  * @slot - The label. @slot description - A second line under the label.
  * @csspart circle - The round mark.
  */
-@customElement('ma-radio')
 export class MaRadio extends LitElement {
   static override styles = radioStyles;
 
+  static override properties: PropertyDeclarations = {
+    value: {},
+    label: {},
+    checked: { type: Boolean },
+    disabled: { type: Boolean, reflect: true },
+    groupDisabled: { type: Boolean, attribute: false },
+  };
+
   /** The group's value when this radio is chosen. */
-  @property() value = '';
+  value = '';
 
   /** Plain-text label (or use the default slot). */
-  @property() label = '';
+  label = '';
 
   /** Set by the group. */
-  @property({ type: Boolean }) checked = false;
+  checked = false;
 
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  disabled = false;
 
   /** Set by the group when the whole group is disabled. */
-  @property({ type: Boolean, attribute: false }) groupDisabled = false;
+  groupDisabled = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -48,6 +54,8 @@ export class MaRadio extends LitElement {
       </span>`;
   }
 }
+
+customElements.define('ma-radio', MaRadio);
 
 declare global {
   interface HTMLElementTagNameMap {

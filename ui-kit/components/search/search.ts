@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import type { PropertyDeclarations } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { FormControl, valid } from '../../base/form-control.ts';
 import type { ValidityResult } from '../../base/form-control.ts';
@@ -23,23 +23,32 @@ export interface SearchEventDetail {
  * @fires ma-search - The query to run, debounced.
  * @csspart field - The box. @csspart input - The native input. @csspart cancel-button - Cancel.
  */
-@customElement('ma-search')
 export class MaSearch extends FormControl {
   static override styles = [controlStyles, fieldStyles, clearButtonStyles, searchStyles];
 
-  @property() value = '';
+  static override properties: PropertyDeclarations = {
+    value: {},
+    placeholder: {},
+    debounce: { type: Number },
+    hideCancel: { type: Boolean, attribute: 'hide-cancel' },
+    focused: { state: true },
+  };
+
+  value = '';
 
   /** Defaults to the built-in "Search". */
-  @property() placeholder = '';
+  placeholder = '';
 
   /** Milliseconds of quiet typing before `ma-search` fires; 0 fires only on Enter. */
-  @property({ type: Number }) debounce = 300;
+  debounce = 300;
 
-  @property({ type: Boolean, attribute: 'hide-cancel' }) hideCancel = false;
+  hideCancel = false;
 
-  @state() private focused = false;
+  private focused = false;
 
-  @query('input') protected input!: HTMLInputElement;
+  protected get input(): HTMLInputElement {
+    return this.renderRoot?.querySelector('input') as HTMLInputElement;
+  }
 
   private timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -150,6 +159,8 @@ export class MaSearch extends FormControl {
     `;
   }
 }
+
+customElements.define('ma-search', MaSearch);
 
 declare global {
   interface HTMLElementTagNameMap {

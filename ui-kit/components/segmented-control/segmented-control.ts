@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { customElement, property, queryAll } from 'lit/decorators.js';
+import type { PropertyDeclarations } from 'lit';
 import { FormControl, valid, valueMissing } from '../../base/form-control.ts';
 import type { ValidityResult } from '../../base/form-control.ts';
 import { controlStyles, labelStyles } from '../../base/form-control.styles.ts';
@@ -22,15 +22,21 @@ export interface Segment {
  * @fires input - When the user picks a segment. @fires change - When the user picks a segment.
  * @csspart group - The track with role `radiogroup`. @csspart segment - Each segment.
  */
-@customElement('ma-segmented-control')
 export class MaSegmentedControl extends FormControl {
   static override styles = [controlStyles, labelStyles, segmentedControlStyles];
 
-  @property({ type: Array }) segments: Segment[] = [];
+  static override properties: PropertyDeclarations = {
+    segments: { type: Array },
+    value: {},
+  };
 
-  @property() value = '';
+  segments: Segment[] = [];
 
-  @queryAll('button') private buttons!: NodeListOf<HTMLButtonElement>;
+  value = '';
+
+  private get buttons(): NodeListOf<HTMLButtonElement> {
+    return this.renderRoot.querySelectorAll('button');
+  }
 
   constructor() {
     super();
@@ -118,6 +124,8 @@ export class MaSegmentedControl extends FormControl {
     `;
   }
 }
+
+customElements.define('ma-segmented-control', MaSegmentedControl);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { customElement, property, query } from 'lit/decorators.js';
+import type { PropertyDeclarations } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { FormControl, valid, valueMissing } from '../../base/form-control.ts';
 import type { ValidityResult } from '../../base/form-control.ts';
@@ -25,18 +25,25 @@ export interface SelectOption {
  * @fires input - When the user picks a choice. @fires change - When the user picks a choice.
  * @csspart field - The box. @csspart select - The native select.
  */
-@customElement('ma-select')
 export class MaSelect extends FormControl {
   static override styles = [controlStyles, labelStyles, fieldStyles, selectStyles];
 
-  @property({ type: Array }) options: SelectOption[] = [];
+  static override properties: PropertyDeclarations = {
+    options: { type: Array },
+    value: {},
+    placeholder: {},
+  };
 
-  @property() value = '';
+  options: SelectOption[] = [];
+
+  value = '';
 
   /** Text shown while nothing is chosen; defaults to the built-in "Choose". */
-  @property() placeholder = '';
+  placeholder = '';
 
-  @query('select') protected select!: HTMLSelectElement;
+  protected get select(): HTMLSelectElement {
+    return this.renderRoot?.querySelector('select') as HTMLSelectElement;
+  }
 
   protected formValue(): string | null {
     return this.value || null;
@@ -95,6 +102,8 @@ export class MaSelect extends FormControl {
     `;
   }
 }
+
+customElements.define('ma-select', MaSelect);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,5 +1,5 @@
 import { LitElement, html } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import type { PropertyDeclarations } from 'lit';
 import { skeletonStyles } from './skeleton.styles.ts';
 
 /**
@@ -10,17 +10,22 @@ import { skeletonStyles } from './skeleton.styles.ts';
  * @cssproperty --ma-skeleton-width - Width (default: the container's, 40px for a circle).
  * @cssproperty --ma-skeleton-height - Height (default: 1em, a text line, or 40px).
  */
-@customElement('ma-skeleton')
 export class MaSkeleton extends LitElement {
   static override styles = skeletonStyles;
 
+  static override properties: PropertyDeclarations = {
+    shape: { reflect: true },
+  };
+
   /** `rect`, `text` (a line of body text) or `circle` (an avatar). */
-  @property({ reflect: true }) shape: 'rect' | 'text' | 'circle' = 'rect';
+  shape: 'rect' | 'text' | 'circle' = 'rect';
 
   override render() {
     return html`<div part="base" class="base" aria-hidden="true"></div>`;
   }
 }
+
+customElements.define('ma-skeleton', MaSkeleton);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,6 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import type { PropertyValues } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import type { PropertyDeclarations, PropertyValues } from 'lit';
 import { closeGlyph } from '../../base/glyphs.ts';
 import { msg } from '../../base/i18n.ts';
 import { DISMISS } from '../../base/messages.ts';
@@ -17,22 +16,29 @@ import { snackbarStyles } from './snackbar.styles.ts';
  * @fires ma-close - `{ reason: 'timeout' | 'action' | 'close-button' | 'api' }`.
  * @csspart bar - The visible bar. @csspart action - The action button.
  */
-@customElement('ma-snackbar')
 export class MaSnackbar extends LitElement {
   static override styles = snackbarStyles;
 
-  @property({ type: Boolean, reflect: true }) open = false;
+  static override properties: PropertyDeclarations = {
+    open: { type: Boolean, reflect: true },
+    text: {},
+    actionLabel: { attribute: 'action-label' },
+    duration: { type: Number },
+    dismissible: { type: Boolean },
+  };
 
-  @property() text = '';
+  open = false;
+
+  text = '';
 
   /** Text of the action button; no button when empty. */
-  @property({ attribute: 'action-label' }) actionLabel = '';
+  actionLabel = '';
 
   /** Milliseconds before it hides itself; 0 keeps it until closed. */
-  @property({ type: Number }) duration = 4000;
+  duration = 4000;
 
   /** Shows a close button. */
-  @property({ type: Boolean }) dismissible = false;
+  dismissible = false;
 
   private timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -98,6 +104,8 @@ export class MaSnackbar extends LitElement {
     </div>`;
   }
 }
+
+customElements.define('ma-snackbar', MaSnackbar);
 
 export interface ToastOptions {
   actionLabel?: string;

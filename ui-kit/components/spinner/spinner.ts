@@ -1,5 +1,5 @@
 import { LitElement, html } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import type { PropertyDeclarations } from 'lit';
 import { msg } from '../../base/i18n.ts';
 import { LOADING } from '../../base/messages.ts';
 import { spinnerStyles } from './spinner.styles.ts';
@@ -10,15 +10,19 @@ import { spinnerStyles } from './spinner.styles.ts';
  * @csspart base - The `<svg>`.
  * @cssproperty --ma-spinner-color - Colour of the arc (default: the current text colour).
  */
-@customElement('ma-spinner')
 export class MaSpinner extends LitElement {
   static override styles = spinnerStyles;
 
+  static override properties: PropertyDeclarations = {
+    size: { reflect: true },
+    label: {},
+  };
+
   /** Size: `s` 16px, `m` 24px, `l` 32px. */
-  @property({ reflect: true }) size: 's' | 'm' | 'l' = 'm';
+  size: 's' | 'm' | 'l' = 'm';
 
   /** Accessible name; defaults to the built-in "Loading" text. */
-  @property() label = '';
+  label = '';
 
   override render() {
     return html`<svg part="base" viewBox="0 0 24 24" role="progressbar" aria-label=${this.label || msg(LOADING, this)}>
@@ -26,6 +30,8 @@ export class MaSpinner extends LitElement {
     </svg>`;
   }
 }
+
+customElements.define('ma-spinner', MaSpinner);
 
 declare global {
   interface HTMLElementTagNameMap {

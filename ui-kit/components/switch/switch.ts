@@ -1,5 +1,4 @@
 import { html, nothing } from 'lit';
-import { customElement } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { ToggleControl } from '../../base/toggle-control.ts';
 import { controlStyles, labelStyles } from '../../base/form-control.styles.ts';
@@ -13,7 +12,6 @@ import { switchStyles } from './switch.styles.ts';
  * @fires input - When toggled. @fires change - When toggled.
  * @csspart control - The native control (the track). @csspart support - The hint or error line.
  */
-@customElement('ma-switch')
 export class MaSwitch extends ToggleControl {
   static override styles = [controlStyles, labelStyles, switchStyles];
 
@@ -43,6 +41,8 @@ export class MaSwitch extends ToggleControl {
     `;
   }
 }
+
+customElements.define('ma-switch', MaSwitch);
 
 declare global {
   interface HTMLElementTagNameMap {

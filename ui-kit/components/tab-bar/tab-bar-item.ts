@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import type { PropertyDeclarations } from 'lit';
 import type { IconData } from '../../icons/icons.ts';
 import { renderIcon } from '../../icons/render.ts';
 import { tabBarItemStyles } from './tab-bar.styles.ts';
@@ -12,29 +12,37 @@ import { tabBarItemStyles } from './tab-bar.styles.ts';
  * @csspart base - The `<button>` or `<a>`.
  * @csspart indicator - The counter or dot.
  */
-@customElement('ma-tab-bar-item')
 export class MaTabBarItem extends LitElement {
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   static override styles = tabBarItemStyles;
 
+  static override properties: PropertyDeclarations = {
+    name: { reflect: true },
+    icon: {},
+    href: {},
+    selected: { type: Boolean, reflect: true },
+    counter: { type: Number },
+    dot: { type: Boolean },
+  };
+
   /** The value `ma-tab-bar` reports when this item is chosen. */
-  @property({ reflect: true }) name = '';
+  name = '';
 
   /** SVG path data of the icon (an export of `ui-kit/icons`). */
-  @property() icon: IconData = '';
+  icon: IconData = '';
 
   /** Navigates to this URL (the item renders a link). */
-  @property() href?: string;
+  href?: string;
 
   /** The current destination; set by `ma-tab-bar`. */
-  @property({ type: Boolean, reflect: true }) selected = false;
+  selected = false;
 
   /** A count shown over the icon (0 hides it). */
-  @property({ type: Number }) counter = 0;
+  counter = 0;
 
   /** A dot over the icon: something new there. */
-  @property({ type: Boolean }) dot = false;
+  dot = false;
 
   override render() {
     const indicator = this.counter > 0
@@ -50,6 +58,8 @@ export class MaTabBarItem extends LitElement {
       : html`<button part="base" class="base" type="button" aria-current=${current}>${content}</button>`;
   }
 }
+
+customElements.define('ma-tab-bar-item', MaTabBarItem);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,5 +1,5 @@
 import { LitElement, html, type PropertyValues } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import type { PropertyDeclarations } from 'lit';
 import { msg } from '../../base/i18n.ts';
 import { NAVIGATION } from '../../base/messages.ts';
 import './tab-bar-item.ts';
@@ -19,15 +19,19 @@ export interface TabBarChangeDetail {
  * @event ma-tab-bar-change - The user chose another item; `detail.value` is its `name`.
  * @csspart base - The `<nav>`.
  */
-@customElement('ma-tab-bar')
 export class MaTabBar extends LitElement {
   static override styles = tabBarStyles;
 
+  static override properties: PropertyDeclarations = {
+    value: { reflect: true },
+    label: {},
+  };
+
   /** The `name` of the current item. */
-  @property({ reflect: true }) value = '';
+  value = '';
 
   /** Accessible name of the navigation (default: the built-in "Navigation"). */
-  @property() label = '';
+  label = '';
 
   constructor() {
     super();
@@ -57,6 +61,8 @@ export class MaTabBar extends LitElement {
     </nav>`;
   }
 }
+
+customElements.define('ma-tab-bar', MaTabBar);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,5 +1,5 @@
 import { LitElement, html } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import type { PropertyDeclarations } from 'lit';
 import { tabPanelStyles } from './tabs.styles.ts';
 
 let nextPanelId = 0;
@@ -9,12 +9,15 @@ let nextPanelId = 0;
  *
  * @slot - The content.
  */
-@customElement('ma-tab-panel')
 export class MaTabPanel extends LitElement {
   static override styles = tabPanelStyles;
 
+  static override properties: PropertyDeclarations = {
+    name: { reflect: true },
+  };
+
   /** Matches the `panel` of its `ma-tab`. */
-  @property({ reflect: true }) name = '';
+  name = '';
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -26,6 +29,8 @@ export class MaTabPanel extends LitElement {
     return html`<slot></slot>`;
   }
 }
+
+customElements.define('ma-tab-panel', MaTabPanel);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,5 +1,5 @@
 import { LitElement, html, type PropertyValues } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import type { PropertyDeclarations } from 'lit';
 import { tabStyles } from './tabs.styles.ts';
 
 let nextTabId = 0;
@@ -11,17 +11,22 @@ let nextTabId = 0;
  * @slot - The tab's label; an icon or `ma-counter` can go in too.
  * @csspart base - The label box.
  */
-@customElement('ma-tab')
 export class MaTab extends LitElement {
   static override styles = tabStyles;
 
+  static override properties: PropertyDeclarations = {
+    panel: { reflect: true },
+    selected: { type: Boolean, reflect: true },
+    disabled: { type: Boolean, reflect: true },
+  };
+
   /** The name of the `ma-tab-panel` this tab shows, and the value `ma-tabs` reports. */
-  @property({ reflect: true }) panel = '';
+  panel = '';
 
   /** Set by `ma-tabs` for the active tab. */
-  @property({ type: Boolean, reflect: true }) selected = false;
+  selected = false;
 
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  disabled = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -44,6 +49,8 @@ export class MaTab extends LitElement {
     return html`<div part="base" class="base"><slot></slot></div>`;
   }
 }
+
+customElements.define('ma-tab', MaTab);
 
 declare global {
   interface HTMLElementTagNameMap {

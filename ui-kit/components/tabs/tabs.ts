@@ -1,5 +1,5 @@
 import { LitElement, html, type PropertyValues } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import type { PropertyDeclarations } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import './tab.ts';
 import './tab-panel.ts';
@@ -22,18 +22,23 @@ export interface TabChangeDetail {
  * @event ma-tab-change - The user selected another tab; `detail.value` is its `panel`.
  * @csspart tablist - The row of tabs.
  */
-@customElement('ma-tabs')
 export class MaTabs extends LitElement {
   static override styles = tabsStyles;
 
+  static override properties: PropertyDeclarations = {
+    value: { reflect: true },
+    label: {},
+    stretched: { type: Boolean, reflect: true },
+  };
+
   /** The `panel` of the selected tab; defaults to the first enabled tab. */
-  @property({ reflect: true }) value = '';
+  value = '';
 
   /** Accessible name of the tab list. */
-  @property() label = '';
+  label = '';
 
   /** Tabs share the width equally. */
-  @property({ type: Boolean, reflect: true }) stretched = false;
+  stretched = false;
 
   get tabs(): MaTab[] {
     return [...this.querySelectorAll<MaTab>(':scope > ma-tab')];
@@ -108,6 +113,8 @@ export class MaTabs extends LitElement {
       <slot @slotchange=${() => this.sync()}></slot>`;
   }
 }
+
+customElements.define('ma-tabs', MaTabs);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,6 +1,5 @@
 import { html, nothing } from 'lit';
-import type { PropertyValues } from 'lit';
-import { customElement, property, query } from 'lit/decorators.js';
+import type { PropertyDeclarations, PropertyValues } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { FormControl, validateText } from '../../base/form-control.ts';
 import type { ValidityResult } from '../../base/form-control.ts';
@@ -14,27 +13,38 @@ import { textareaStyles } from './textarea.styles.ts';
  * @fires input - On every edit. @fires change - When an edit is committed (blur).
  * @csspart field - The box. @csspart textarea - The native textarea. @csspart counter - The counter.
  */
-@customElement('ma-textarea')
 export class MaTextarea extends FormControl {
   static override styles = [controlStyles, labelStyles, fieldStyles, textareaStyles];
 
-  @property() value = '';
+  static override properties: PropertyDeclarations = {
+    value: {},
+    placeholder: {},
+    rows: { type: Number },
+    maxRows: { type: Number, attribute: 'max-rows' },
+    minlength: { type: Number },
+    maxlength: { type: Number },
+    readonly: { type: Boolean, reflect: true },
+  };
 
-  @property() placeholder = '';
+  value = '';
+
+  placeholder = '';
 
   /** Lines shown when empty. */
-  @property({ type: Number }) rows = 3;
+  rows = 3;
 
   /** Lines it grows to before it scrolls. */
-  @property({ type: Number, attribute: 'max-rows' }) maxRows = 10;
+  maxRows = 10;
 
-  @property({ type: Number }) minlength?: number;
+  minlength?: number;
 
-  @property({ type: Number }) maxlength?: number;
+  maxlength?: number;
 
-  @property({ type: Boolean, reflect: true }) readonly = false;
+  readonly = false;
 
-  @query('textarea') protected textarea!: HTMLTextAreaElement;
+  protected get textarea(): HTMLTextAreaElement {
+    return this.renderRoot?.querySelector('textarea') as HTMLTextAreaElement;
+  }
 
   protected formValue(): string {
     return this.value;
@@ -101,6 +111,8 @@ export class MaTextarea extends FormControl {
     `;
   }
 }
+
+customElements.define('ma-textarea', MaTextarea);
 
 declare global {
   interface HTMLElementTagNameMap {

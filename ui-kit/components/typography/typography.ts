@@ -1,5 +1,5 @@
 import { LitElement, html } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import type { PropertyDeclarations } from 'lit';
 import { scaleStyles, titleLevelStyles, typographyStyles } from './typography.styles.ts';
 
 export type FontWeight = 'regular' | 'medium' | 'semibold' | 'bold';
@@ -13,17 +13,24 @@ export type TextTone = 'primary' | 'secondary' | 'tertiary' | 'brand' | 'positiv
  * @csspart base - The element wrapping the text.
  */
 export class TypographyElement extends LitElement {
+  static override properties: PropertyDeclarations = {
+    weight: { reflect: true },
+    tone: { reflect: true },
+    inline: { type: Boolean, reflect: true },
+    caps: { type: Boolean, reflect: true },
+  };
+
   /** Font weight; each element has its own default. */
-  @property({ reflect: true }) weight?: FontWeight;
+  weight?: FontWeight;
 
   /** Text colour: `primary` (default), `secondary`, `tertiary`, `brand`, `positive`, `negative`. */
-  @property({ reflect: true }) tone: TextTone = 'primary';
+  tone: TextTone = 'primary';
 
   /** Flows inline instead of as a block. */
-  @property({ type: Boolean, reflect: true }) inline = false;
+  inline = false;
 
   /** Upper case with a little letter spacing. */
-  @property({ type: Boolean, reflect: true }) caps = false;
+  caps = false;
 
   override render() {
     return html`<slot part="base"></slot>`;
@@ -36,15 +43,19 @@ export class TypographyElement extends LitElement {
  * @slot - The title text.
  * @csspart base - The heading element.
  */
-@customElement('ma-title')
 export class MaTitle extends TypographyElement {
   static override styles = [typographyStyles, scaleStyles.title1, titleLevelStyles];
 
+  static override properties: PropertyDeclarations = {
+    level: { type: Number, reflect: true },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+  };
+
   /** Visual level: 1 (largest) … 3. */
-  @property({ type: Number, reflect: true }) level: 1 | 2 | 3 = 1;
+  level: 1 | 2 | 3 = 1;
 
   /** The heading level for assistive technology, 1–6 (defaults to `level`); 0 renders no heading. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel?: number;
+  headingLevel?: number;
 
   override render() {
     const level = this.headingLevel ?? this.level;
@@ -60,16 +71,19 @@ export class MaTitle extends TypographyElement {
   }
 }
 
+customElements.define('ma-title', MaTitle);
+
 /**
  * Headline: a short emphasised line (17px semibold).
  *
  * @slot - The text.
  * @csspart base - The slot wrapping the text.
  */
-@customElement('ma-headline')
 export class MaHeadline extends TypographyElement {
   static override styles = [typographyStyles, scaleStyles.headline];
 }
+
+customElements.define('ma-headline', MaHeadline);
 
 /**
  * Body text (16px).
@@ -77,10 +91,11 @@ export class MaHeadline extends TypographyElement {
  * @slot - The text.
  * @csspart base - The slot wrapping the text.
  */
-@customElement('ma-text')
 export class MaText extends TypographyElement {
   static override styles = [typographyStyles, scaleStyles.text];
 }
+
+customElements.define('ma-text', MaText);
 
 /**
  * Secondary text under a title (14px).
@@ -88,10 +103,11 @@ export class MaText extends TypographyElement {
  * @slot - The text.
  * @csspart base - The slot wrapping the text.
  */
-@customElement('ma-subhead')
 export class MaSubhead extends TypographyElement {
   static override styles = [typographyStyles, scaleStyles.subhead];
 }
+
+customElements.define('ma-subhead', MaSubhead);
 
 /**
  * Captions and labels (12px).
@@ -99,10 +115,11 @@ export class MaSubhead extends TypographyElement {
  * @slot - The text.
  * @csspart base - The slot wrapping the text.
  */
-@customElement('ma-caption')
 export class MaCaption extends TypographyElement {
   static override styles = [typographyStyles, scaleStyles.caption];
 }
+
+customElements.define('ma-caption', MaCaption);
 
 /**
  * Footnotes and hints (13px).
@@ -110,10 +127,11 @@ export class MaCaption extends TypographyElement {
  * @slot - The text.
  * @csspart base - The slot wrapping the text.
  */
-@customElement('ma-footnote')
 export class MaFootnote extends TypographyElement {
   static override styles = [typographyStyles, scaleStyles.footnote];
 }
+
+customElements.define('ma-footnote', MaFootnote);
 
 declare global {
   interface HTMLElementTagNameMap {
