@@ -19,7 +19,7 @@ import {
   type PaymentOutcome,
   type PaymentStatusResult,
 } from '../payments/index.ts';
-import { issueReceipt } from '../tokens/index.ts';
+import { issueReceipt, signedWithRingKey } from '../tokens/index.ts';
 import type { BackendContext } from './context.ts';
 import { iso } from './context.ts';
 import type { PayBody, PaymentConfirmOutcome, PaymentResponse } from './contract.ts';
@@ -53,13 +53,14 @@ export async function startPayment(ctx: BackendContext, appId: string, userId: s
   // writers both read nothing (an adapter whose transactions overlap): the loser reads the winner.
   for (let attempt = 0; ; attempt++) {
     try {
-      return await ctx.store.transaction(async (tx) => {
+      const answer = await ctx.store.transaction(async (tx) => {
         const holder = await tx.findUnique<PaymentRecord>(Collection.PAYMENTS, 'scope', scope);
         const decision = domainCall(() => resolveIdempotency({ appId, userId }, request, holder?.value), holder?.value);
-        if (decision.kind === 'existing') return responseOf(holder!.value);
+        if (decision.kind === 'existing') return holder!.value;
         await tx.put(Collection.PAYMENTS, record.paymentId, record);
-        return responseOf(record);
+        return record;
       });
+      return responseOf(await withVerifiableReceipt(ctx, answer));
     } catch (error) {
       if (!(error instanceof StoreConstraintError) || attempt > 0) throw error;
     }
@@ -117,7 +118,27 @@ export function cancelPayment(ctx: BackendContext, userId: string, paymentId: st
 export async function paymentStatus(ctx: BackendContext, userId: string, paymentId: string, appId?: string): Promise<PaymentStatusResult> {
   const record = await ownPayment(ctx, userId, paymentId);
   if (appId !== undefined && record.appId !== appId) throw notFound();
-  return paymentStatusResult(record, record.receipt);
+  const current = await withVerifiableReceipt(ctx, record);
+  return paymentStatusResult(current, current.receipt);
+}
+
+/**
+ * The payment with a receipt the published keys verify. A receipt outlives its signing key (keys
+ * are retired a day after a rotation), so one whose key is gone is signed again, from the same
+ * facts, with the active key, and kept: a partner that asks again gets a receipt it can verify.
+ * Its `jti` and `iat` are new; the payment it states is the same (handle receipts by `paymentId`).
+ */
+async function withVerifiableReceipt(ctx: BackendContext, record: PaymentRecord): Promise<PaymentRecord> {
+  if (record.receipt === undefined || signedWithRingKey(await ctx.keys.ring(), record.receipt)) return record;
+  const next: PaymentRecord = { ...record, receipt: await signReceipt(ctx, record, ctx.clock.now()), version: record.version + 1 };
+  const kept = await ctx.store.transaction(async (tx) => {
+    const stored = await tx.get<PaymentRecord>(Collection.PAYMENTS, record.paymentId);
+    if (stored?.version !== record.version) return false;
+    await tx.put(Collection.PAYMENTS, record.paymentId, next);
+    return true;
+  });
+  // Another request re-signed it first: either receipt verifies, so this one is answered as is.
+  return kept ? next : { ...record, receipt: next.receipt };
 }
 
 type Move =

@@ -1,4 +1,4 @@
-import { calculateJwkThumbprint, type JSONWebKeySet, type JWK } from 'jose';
+import { calculateJwkThumbprint, decodeProtectedHeader, type JSONWebKeySet, type JWK } from 'jose';
 
 /** The only signature algorithm we issue and accept. */
 export const SIGNING_ALGORITHM = 'ES256';
@@ -81,6 +81,19 @@ export function retireStaleKeys(ring: KeyRing, now: number, graceMs: number): Ke
     ...ring,
     keys: ring.keys.filter((key) => key.rotatedOutAt === undefined || now - key.rotatedOutAt < graceMs),
   };
+}
+
+/**
+ * Whether a token names a key the ring still holds (its header's `kid`), so the ring's JWKS can
+ * verify it. Says nothing of the signature or the claims; a token that is not a JWS is not.
+ */
+export function signedWithRingKey(ring: KeyRing, token: string): boolean {
+  try {
+    const { kid } = decodeProtectedHeader(token);
+    return ring.keys.some((key) => key.kid === kid);
+  } catch {
+    return false;
+  }
 }
 
 /** The public half of the ring, as served at `/.well-known/jwks.json`. */

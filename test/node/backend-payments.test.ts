@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { decodeJwt } from 'jose';
 import {
   Audience,
   BACKEND_SCHEMA,
@@ -13,9 +14,9 @@ import {
   type Store,
   type StoreTransaction,
 } from '../../src/backend/index.ts';
-import { TokenErrorCode, verifyReceipt } from '../../src/tokens/index.ts';
+import { createKeyRing, generateSigningKey, LAUNCH_TOKEN_TTL_MS, retireKey, rotateKeyRing, TokenErrorCode, verifyReceipt, type KeyRing } from '../../src/tokens/index.ts';
 import { expectTokenError } from '../tokens/helpers.ts';
-import { createHarness, expectBackendError, expectErrorBody, ISSUER, T0, type Harness, type SessionClient } from '../backend/harness.ts';
+import { createFakeClock, createHarness, expectBackendError, expectErrorBody, ISSUER, T0, type Harness, type SessionClient } from '../backend/harness.ts';
 
 const [anna, ivan] = SEED_USERS as [(typeof SEED_USERS)[0], (typeof SEED_USERS)[0]];
 const bakery = SEED_APPS.find((app) => app.id === 'bakery')!;
@@ -453,5 +454,37 @@ describe('backend: payments', () => {
       await expectErrorBody(await h.request('GET', '/payments/bad%20id', { token }), 400, 'INVALID_REQUEST');
       await expectErrorBody(await h.request('GET', `/payments/${created.paymentId}?appId=bad%20app`, { token }), 400, 'INVALID_REQUEST');
     });
+  });
+});
+
+describe('backend: receipts after a key rotation', () => {
+  it('signs an ended payment\'s receipt again once its key is retired: status and a repeated pay answer one that verifies', async () => {
+    const clock = createFakeClock();
+    let ring: KeyRing = createKeyRing(await generateSigningKey({ now: clock.now() }));
+    const h = await createHarness({ clock, keys: { ring: async () => ring } });
+    const client = h.client();
+    await client.signInAs(anna.phone);
+    const verify = async (receipt: string) => verifyReceipt(receipt, { jwks: await client.jwks() }, { issuer: ISSUER, audience: bakery.id, now: clock.now() });
+
+    const created = await client.createPayment(bakery.id, order());
+    const paid = await client.confirmPayment(created.paymentId, 'succeed');
+    const firstKid = ring.activeKid;
+    ring = rotateKeyRing(ring, await generateSigningKey({ now: clock.now() }), clock.now());
+    // While its key is published, the receipt is the one issued.
+    expect((await client.paymentStatus(created.paymentId)).receipt).to.equal(paid.receipt);
+
+    clock.advance(LAUNCH_TOKEN_TTL_MS);
+    ring = retireKey(ring, firstKid);
+    await expectTokenError(verify(paid.receipt!), TokenErrorCode.UNKNOWN_KEY);
+    const status = await client.paymentStatus(created.paymentId);
+    expect(status.receipt).to.be.a('string').and.not.equal(paid.receipt);
+    const [before, after] = [decodeJwt(paid.receipt!), await verify(status.receipt!)];
+    expect(after).to.deep.include({ aud: bakery.id, sub: anna.id, paymentId: created.paymentId, orderId: 'order-1001', amount: 125_050, currency: 'RUB', status: 'succeeded' });
+    expect(after.jti).to.not.equal(before.jti);
+    // Kept: asked again, the same new receipt; a repeated pay with the same key answers it too.
+    expect((await client.paymentStatus(created.paymentId)).receipt).to.equal(status.receipt);
+    const repeated = await client.createPayment(bakery.id, order());
+    expect(repeated).to.deep.include({ paymentId: created.paymentId, status: 'succeeded', receipt: status.receipt });
+    expect((await h.store.list<PaymentRecord>('payments')).map((entry) => entry.value.receipt)).to.deep.equal([status.receipt]);
   });
 });
