@@ -67,6 +67,37 @@ describe('ma-action-sheet', () => {
     expect(await result).to.equal(null);
   });
 
+  it('stays open when shown again before the last close has been announced', async () => {
+    const { sheet } = await setup();
+    const first = sheet.show();
+    await sheet.updateComplete;
+    sheet.close('cancel');
+    await sheet.updateComplete;
+    expect(await first).to.equal(null);
+    // The dialog's own close event is a task queued by dialog.close(); a user can reopen first.
+    const second = sheet.show();
+    await sheet.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(sheet.open, 'the second show() is still open').to.equal(true);
+    expect(sheet.shadowRoot!.querySelector('dialog')!.open).to.equal(true);
+    buttons(sheet)[0]!.click();
+    expect(await second).to.equal('copy');
+  });
+
+  it('when the browser closes the dialog itself, still unlocks the page and gives focus back', async () => {
+    const { sheet, opener } = await setup();
+    const result = sheet.show();
+    await sheet.updateComplete;
+    expect(document.documentElement.style.overflow).to.equal('hidden');
+    const closed = oneEvent(sheet, 'ma-close');
+    sheet.shadowRoot!.querySelector('dialog')!.close();
+    expect((await closed).detail.reason).to.equal('escape');
+    expect(await result).to.equal(null);
+    await sheet.updateComplete;
+    expect(document.documentElement.style.overflow, 'the page scrolls again').to.equal('');
+    expect(document.activeElement).to.equal(opener);
+  });
+
   it('traps Tab, skipping the disabled action', async () => {
     const { sheet } = await setup();
     void sheet.show();

@@ -70,6 +70,9 @@ export abstract class ModalElement extends LitElement {
   /** Resolves the promise of the last `show()`; calls after the first do nothing. */
   private settle: ((action: string | null) => void) | undefined;
 
+  /** `close` events still to come from this element's own `dialog.close()` calls. */
+  private ownCloses = 0;
+
   /** The dialog's role when it is not a plain `dialog`. */
   protected dialogRole?: 'alertdialog';
 
@@ -108,8 +111,12 @@ export abstract class ModalElement extends LitElement {
       // showModal() skips a slotted custom element marked `autofocus` (an ma-input): focus it here.
       this.querySelector<HTMLElement>('[autofocus]')?.focus();
       lockScroll(true);
-    } else if (!this.open && this.dialog.open) {
-      this.dialog.close();
+    } else if (!this.open && this.opener !== undefined) {
+      // The browser may have closed the dialog already; the rest still has to happen.
+      if (this.dialog.open) {
+        this.ownCloses++;
+        this.dialog.close();
+      }
       lockScroll(false);
       this.opener?.focus();
       this.opener = undefined;
@@ -119,7 +126,8 @@ export abstract class ModalElement extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    if (this.dialog?.open) lockScroll(false);
+    if (this.opener !== undefined) lockScroll(false);
+    this.opener = undefined;
     this.settle?.(null);
   }
 
@@ -128,9 +136,14 @@ export abstract class ModalElement extends LitElement {
     this.close('escape');
   }
 
-  /** The browser may close the dialog itself (a second Escape with no user activation). */
+  /**
+   * The browser may close the dialog itself (a second Escape with no user activation). A close
+   * event is a queued task, so the one from this element's own close may arrive after a new
+   * `show()`: it is counted off rather than taken for the browser's.
+   */
   private onClose(): void {
-    if (this.open) this.close('escape');
+    if (this.ownCloses > 0) this.ownCloses--;
+    else if (this.open) this.close('escape');
   }
 
   private onClick(event: MouseEvent): void {
