@@ -1,13 +1,13 @@
 /**
  * The catalog routes as a client, for the partner cabinet and the moderator page. JSON calls go
- * through the shared `createApiCall`; a build's bytes go up and down as they are.
+ * through the shared `createApiCall`; a build's bytes go up and down as they are, through the
+ * `createBackendRequest` beneath it.
  */
 import type { AppDetailsChange, RegistrationInput, WidgetScreen } from '../catalog/index.ts';
-import { createApiCall, type BackendClientOptions, type CallOptions } from './client.ts';
+import { createApiCall, createBackendRequest, type BackendClientOptions, type CallOptions } from './client.ts';
 import type { AppListRowView, ChangeOfferBody, ModerationRowView, ResidentWidgetView } from './catalog-contract.ts';
 import type { AppView, LicenceView, WidgetView } from './catalog-records.ts';
 import type { LaunchTokenResponse, TestTokenBody } from './contract.ts';
-import { BackendError, type ErrorBody } from './errors.ts';
 
 type App = Promise<{ app: AppView }>;
 
@@ -54,30 +54,14 @@ export interface CatalogClient {
 
 export function createCatalogClient(options: BackendClientOptions): CatalogClient {
   const call = createApiCall(options);
-  const root = options.baseUrl.replace(/\/+$/, '');
-  const send = options.fetch ?? ((request: Request) => fetch(request));
+  const request = createBackendRequest(options);
   const s = encodeURIComponent;
   const session = { session: true } as const;
   const app = (id: string) => `/catalog/apps/${s(id)}`;
 
-  /** A call whose body or answer is bytes; failures decode like every other call's. */
-  async function bytesCall(method: string, path: string, body: Blob | undefined, callOptions: CallOptions = {}): Promise<Response> {
-    const token = await options.getSessionToken();
-    if (!token) throw new BackendError('UNAUTHORIZED', 'Not signed in', undefined, 401);
-    const headers = new Headers({ Authorization: `Bearer ${token}` });
-    if (body) headers.set('Content-Type', 'application/zip');
-    let response: Response;
-    try {
-      response = await send(new Request(`${root}${path}`, { method, headers, credentials: 'omit', ...(body ? { body } : {}), ...(callOptions.signal ? { signal: callOptions.signal } : {}) }));
-    } catch (error) {
-      if (callOptions.signal?.aborted) throw error;
-      throw new BackendError('NETWORK', 'The backend cannot be reached', { cause: String(error) }, 0);
-    }
-    if (response.ok) return response;
-    const error = ((await response.json().catch(() => undefined)) as Partial<ErrorBody> | undefined)?.error;
-    if (error && typeof error.code === 'string' && typeof error.message === 'string') throw new BackendError(error.code, error.message, error.details, response.status);
-    throw new BackendError('NETWORK', `Unexpected answer from the backend (HTTP ${response.status})`, undefined, response.status);
-  }
+  /** A call whose body or answer is bytes (a build's zip); failures decode like every other call's. */
+  const bytesCall = (method: string, path: string, body: Blob | undefined, o?: CallOptions) =>
+    request(method, path, session, body ? { body, contentType: 'application/zip' } : {}, o);
 
   const move = (path: string) => (id: string, o?: CallOptions) => call<{ app: AppView }>('POST', `${app(id)}/${path}`, session, undefined, o);
 

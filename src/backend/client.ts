@@ -87,15 +87,25 @@ export type Auth = { session: true } | { bearer: string } | null;
 /** One JSON call to the backend; every failure is a `BackendError` with the contract's code. */
 export type ApiCall = <T>(method: string, path: string, auth: Auth, body?: unknown, callOptions?: CallOptions) => Promise<T>;
 
+/** What a request carries besides its method, path and credentials. */
+export interface RequestBody {
+  body?: BodyInit;
+  contentType?: string;
+  accept?: string;
+}
+
 /**
- * The one way the runtime calls the backend, shared by this client and the domain clients (chat,
- * catalog) built on the same options.
+ * One request to the backend, whatever its body: credentials, an unreachable backend and an
+ * error answer (the contract's `{ error }`, or anything else) as a `BackendError`; an ok answer is
+ * returned as is, for the caller to read as JSON or bytes.
  */
-export function createApiCall(options: BackendClientOptions): ApiCall {
+export type BackendRequest = (method: string, path: string, auth: Auth, body?: RequestBody, callOptions?: CallOptions) => Promise<Response>;
+
+export function createBackendRequest(options: BackendClientOptions): BackendRequest {
   const root = options.baseUrl.replace(/\/+$/, '');
   const send = options.fetch ?? ((request: Request) => fetch(request));
-  return async function call<T>(method: string, path: string, auth: Auth, body?: unknown, callOptions: CallOptions = {}): Promise<T> {
-    const headers = new Headers({ Accept: 'application/json' });
+  return async function request(method, path, auth, { body, contentType, accept } = {}, callOptions = {}) {
+    const headers = new Headers(accept ? { Accept: accept } : {});
     if (auth && 'session' in auth) {
       const token = await options.getSessionToken();
       if (!token) throw new BackendError('UNAUTHORIZED', 'Not signed in', undefined, 401);
@@ -103,30 +113,54 @@ export function createApiCall(options: BackendClientOptions): ApiCall {
     } else if (auth) {
       headers.set('Authorization', `Bearer ${auth.bearer}`);
     }
-    if (body !== undefined) headers.set('Content-Type', 'application/json');
-    // A relative root (`/api`) resolves against the page; on a server the root must be absolute.
-    const request = new Request(`${root}${path}`, {
-      method,
-      headers,
-      credentials: 'omit',
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      ...(callOptions.signal ? { signal: callOptions.signal } : {}),
-    });
+    if (contentType) headers.set('Content-Type', contentType);
     let response: Response;
     try {
-      response = await send(request);
+      // A relative root (`/api`) resolves against the page; on a server the root must be absolute.
+      response = await send(
+        new Request(`${root}${path}`, {
+          method,
+          headers,
+          credentials: 'omit',
+          ...(body === undefined ? {} : { body }),
+          ...(callOptions.signal ? { signal: callOptions.signal } : {}),
+        }),
+      );
     } catch (error) {
       if (callOptions.signal?.aborted) throw error;
       throw new BackendError('NETWORK', 'The backend cannot be reached', { cause: String(error) }, 0);
     }
+    if (response.ok) return response;
+    throw await errorOf(response);
+  };
+}
+
+/** The `BackendError` an error answer stands for. */
+async function errorOf(response: Response): Promise<BackendError> {
+  const error = ((await response.json().catch(() => undefined)) as Partial<ErrorBody> | undefined)?.error;
+  if (error && typeof error.code === 'string' && typeof error.message === 'string') {
+    return new BackendError(error.code, error.message, error.details, response.status);
+  }
+  return unexpectedAnswer(response);
+}
+
+function unexpectedAnswer(response: Response): BackendError {
+  return new BackendError('NETWORK', `Unexpected answer from the backend (HTTP ${response.status})`, undefined, response.status);
+}
+
+/**
+ * The one way the runtime calls the backend with JSON, shared by this client and the domain
+ * clients (chat, catalog) built on the same options.
+ */
+export function createApiCall(options: BackendClientOptions): ApiCall {
+  const request = createBackendRequest(options);
+  return async function call<T>(method: string, path: string, auth: Auth, body?: unknown, callOptions: CallOptions = {}): Promise<T> {
+    const json = body === undefined ? {} : { body: JSON.stringify(body), contentType: 'application/json' };
+    const response = await request(method, path, auth, { ...json, accept: 'application/json' }, callOptions);
     if (response.status === 204) return undefined as T;
-    const payload = await response.json().catch(() => undefined);
-    if (response.ok && payload !== undefined) return payload as T;
-    const error = (payload as Partial<ErrorBody> | undefined)?.error;
-    if (error && typeof error.code === 'string' && typeof error.message === 'string') {
-      throw new BackendError(error.code, error.message, error.details, response.status);
-    }
-    throw new BackendError('NETWORK', `Unexpected answer from the backend (HTTP ${response.status})`, undefined, response.status);
+    const payload: unknown = await response.json().catch(() => undefined);
+    if (payload === undefined) throw unexpectedAnswer(response);
+    return payload as T;
   };
 }
 
