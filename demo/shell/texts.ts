@@ -1,3 +1,4 @@
+import { HOUSE_TIME_ZONE } from './host-data.ts';
 import type { ShellLocale } from './preferences.ts';
 
 const en = {
@@ -226,11 +227,16 @@ export function translator(locale: ShellLocale): Translate {
 /** Both locales' texts, for tests that check nothing is left untranslated. */
 export const SHELL_TEXTS = TEXTS;
 
-/** A date as the resident's locale writes it. */
+/**
+ * A date as the resident's locale writes it, on the house's clock: an event at 11:00 in the
+ * courtyard reads 11:00 wherever the browser is, and a due date (`2025-04-10`, midnight UTC) stays
+ * on its day west of Greenwich.
+ */
 export function formatDate(locale: ShellLocale, iso: string, withTime = false): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' }).format(date);
+  const style: Intl.DateTimeFormatOptions = withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' };
+  return new Intl.DateTimeFormat(locale, { ...style, timeZone: HOUSE_TIME_ZONE }).format(date);
 }
 
 /** Minor units of roubles as money in the locale. */

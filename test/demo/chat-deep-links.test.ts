@@ -65,21 +65,21 @@ describe('operator console: deep links to the host’s screens', () => {
 
     // The select names the screen; the link goes with the next message, and the client gets it once, plain.
     const select = tools()!.shadowRoot!.querySelector<HTMLElement & { value: string }>('ma-select[name=deep-link]')!;
-    select.value = 'bill:b-2025-03';
+    select.value = `bill:${BILLS[0]!.id}`;
     select.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
     await until(() => tools()!.shadowRoot!.querySelector('[data-link-chip]') !== null, 'the chip of the chosen link');
     const composer = view()!.shadowRoot!.querySelector('ma-chat')!.shadowRoot!.querySelector('ma-chat-composer')!;
     await until(() => composer.shadowRoot?.querySelector('textarea') !== null, 'the composer');
     const textarea = composer.shadowRoot!.querySelector('textarea')!;
-    textarea.value = 'Your March bill';
+    textarea.value = 'Your last month’s bill';
     textarea.dispatchEvent(new Event('input', { bubbles: true }));
     textarea.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
-    await until(() => client.entries.some((entry) => entry.text === 'Your March bill'), 'the link at the client');
-    const sent = client.entries.find((entry) => entry.text === 'Your March bill')!;
+    await until(() => client.entries.some((entry) => entry.text === 'Your last month’s bill'), 'the link at the client');
+    const sent = client.entries.find((entry) => entry.text === 'Your last month’s bill')!;
     expect(sent.kind).to.equal('deep-link');
-    expect(sent.deepLink).to.deep.include({ look: 'plain', target: { kind: 'bill', billId: 'b-2025-03' }, image: null, annotation: null });
-    expect(sent.deepLink!.title).to.equal('Utilities and maintenance, March 2025');
-    expect(hostScreenOf(sent.deepLink!.target)).to.deep.equal({ screen: 'bill', id: 'b-2025-03' });
+    expect(sent.deepLink).to.deep.include({ look: 'plain', target: { kind: 'bill', billId: BILLS[0]!.id }, image: null, annotation: null });
+    expect(sent.deepLink!.title).to.equal(`Utilities and maintenance, ${BILLS[0]!.period.en}`);
+    expect(hostScreenOf(sent.deepLink!.target)).to.deep.equal({ screen: 'bill', id: BILLS[0]!.id });
   });
 
   it('offers a screen’s cards only when the client can open that screen', () => {

@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { demoAppsAt } from '../../demo/apps/catalog.ts';
 import { demoSmsInbox } from '../../demo/backend/sms.ts';
 import { BridgeLogStore } from '../../demo/shell/bridge-log.ts';
+import { BILLS } from '../../demo/shell/host-data.ts';
 import '../../demo/shell/demo-shell.ts';
 import type { DemoShell } from '../../demo/shell/demo-shell.ts';
 import type { DemoOfferDialog } from '../../demo/shell/offer-dialog.ts';
@@ -192,7 +193,7 @@ describe('demo shell', () => {
 
     it('reaches every host screen a mini-app may open', async () => {
       const shell = await openShell('#/screen/bills');
-      for (const [hash, title] of [['#/screen/bills', 'Счета'], ['#/screen/bill/b-2025-03', 'Счёт'], ['#/screen/service/plumber', 'Услуга'], ['#/screen/events', 'События'], ['#/screen/event/e-42', 'Событие'], ['#/screen/event-category/kids', 'Категория событий'], ['#/screen/marketplace', 'Маркетплейс'], ['#/screen/category-list', 'Категории'], ['#/screen/marketplace-category/flowers', 'Категория маркетплейса']] as const) {
+      for (const [hash, title] of [['#/screen/bills', 'Счета'], [`#/screen/bill/${BILLS[0]!.id}`, 'Счёт'], ['#/screen/service/plumber', 'Услуга'], ['#/screen/events', 'События'], ['#/screen/event/e-42', 'Событие'], ['#/screen/event-category/kids', 'Категория событий'], ['#/screen/marketplace', 'Маркетплейс'], ['#/screen/category-list', 'Категории'], ['#/screen/marketplace-category/flowers', 'Категория маркетплейса']] as const) {
         location.hash = hash;
         await waitUntil(() => heading(shell) === title, `${hash} did not show “${title}”`);
         expect(inShell(shell, 'main')!.textContent!.trim().length, hash).to.be.greaterThan(10);
@@ -201,7 +202,7 @@ describe('demo shell', () => {
   });
 
   describe('accessibility', () => {
-    const screens = ['#/screen/main', '#/screen/home', '#/screen/showcase', '#/screen/services', '#/screen/bills', '#/screen/bill/b-2025-03', '#/screen/service/plumber', '#/screen/events', '#/screen/event/e-42', '#/screen/event-category/kids', '#/screen/marketplace', '#/screen/category-list', '#/screen/marketplace-category/bakery', '#/notifications', '#/settings', '#/sign-in', '#/nowhere'];
+    const screens = ['#/screen/main', '#/screen/home', '#/screen/showcase', '#/screen/services', '#/screen/bills', `#/screen/bill/${BILLS[0]!.id}`, '#/screen/service/plumber', '#/screen/events', '#/screen/event/e-42', '#/screen/event-category/kids', '#/screen/marketplace', '#/screen/category-list', '#/screen/marketplace-category/bakery', '#/notifications', '#/settings', '#/sign-in', '#/nowhere'];
     for (const locale of ['ru', 'en'] as const) {
       for (const scheme of ['light', 'dark'] as const) {
         it(`has a main landmark, one h1 and no axe violations on every screen (${locale}, ${scheme})`, async function () {
