@@ -83,6 +83,8 @@ export class DemoOperatorList extends LitElement {
   @state() private rangeError = '';
   @state() private exportState: { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; text: string } | { kind: 'failed'; text: string } = { kind: 'idle' };
   @state() loaded = false;
+  /** A reload is on its way: the table says it is busy until it lands. */
+  @state() private reloading = false;
 
   /** The last file the export made. */
   lastExport: ChatExport | undefined;
@@ -110,6 +112,7 @@ export class DemoOperatorList extends LitElement {
     const api = this.api;
     if (!api || this.rangeError) return;
     const ticket = ++this.#ticket;
+    this.reloading = true;
     try {
       const filters = this.filters;
       const [page, unread, everything] = await Promise.all([
@@ -128,7 +131,10 @@ export class DemoOperatorList extends LitElement {
     } catch (error) {
       if (ticket === this.#ticket) this.error = String((error as Error).message ?? error);
     } finally {
-      if (ticket === this.#ticket) this.loaded = true;
+      if (ticket === this.#ticket) {
+        this.loaded = true;
+        this.reloading = false;
+      }
     }
   }
 
@@ -274,7 +280,7 @@ export class DemoOperatorList extends LitElement {
         ${exportState.kind === 'failed' ? html`<span class="error" role="alert">${exportState.text}</span>` : nothing}
         ${this.error ? html`<ma-banner mode="negative" data-error>${t('loadFailed', { error: this.error })}</ma-banner>` : nothing}
       </div>
-      ${this.#table()}`;
+      <div data-results aria-busy=${this.reloading ? 'true' : 'false'}>${this.#table()}</div>`;
   }
 }
 

@@ -58,6 +58,8 @@ export class DemoPartnerCabinet extends LitElement {
   @state() private form: RegistrationInput = structuredClone(EMPTY);
   @state() private errors: FieldErrors = { byField: {}, lines: [] };
   @state() private loadError = '';
+  /** The first answer of the catalog (apps or an error) has come. */
+  @state() private loaded = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -77,6 +79,8 @@ export class DemoPartnerCabinet extends LitElement {
       this.loadError = '';
     } catch (error) {
       this.loadError = fieldErrors(error).lines.join('; ');
+    } finally {
+      this.loaded = true;
     }
   }
 
@@ -112,8 +116,9 @@ export class DemoPartnerCabinet extends LitElement {
 
   #list() {
     const t = partnerTexts(this.locale);
-    return html`<ma-group header=${t('myApps')} data-apps>
-      ${this.apps.length === 0 ? html`<ma-cell multiline>${t('noApps')}</ma-cell>` : nothing}
+    return html`<ma-group header=${t('myApps')} data-apps aria-busy=${this.loaded ? 'false' : 'true'}>
+      ${!this.loaded ? html`<ma-cell role="status" data-loading>${t('loading')}</ma-cell>` : nothing}
+      ${this.loaded && !this.loadError && this.apps.length === 0 ? html`<ma-cell multiline>${t('noApps')}</ma-cell>` : nothing}
       ${this.apps.map(
         (app) => html`<ma-cell clickable chevron multiline data-app-id=${app.id} subtitle=${t('updated', { category: categoryLabel(this.locale, app.category), date: formatWhen(this.locale, app.updatedAt) })}
           @click=${() => this.open(app.id)}>${app.name}<ma-badge slot="after" mode=${STATUS_MODE[app.status]} data-status=${app.status}>${statusLabel(this.locale, app.status)}</ma-badge></ma-cell>`,

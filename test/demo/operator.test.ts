@@ -153,6 +153,17 @@ describe('operator console (demo, staff side)', function () {
     await listShows(console, ids('A', 'B'), 'the New tab');
     await change(tabs, 'all');
     await listShows(console, ids('A', 'B', 'C'), 'back to All');
+
+    // A reload says it is busy until it lands, for assistive technology.
+    const view = list(console);
+    const results = () => shadow(view).querySelector('[data-results]')!.getAttribute('aria-busy');
+    expect(results(), 'at rest').to.equal('false');
+    const reload = view.refresh();
+    await view.updateComplete;
+    expect(results(), 'while reloading').to.equal('true');
+    await reload;
+    await view.updateComplete;
+    expect(results(), 'once reloaded').to.equal('false');
   });
 
   it('searches by chat number (with or without #) and by part of the client’s name', async () => {

@@ -64,6 +64,26 @@ describe('partner cabinet and moderator page', function () {
     await waitUntil(() => q(cardElement, '[data-notice]')?.textContent?.includes(name), `the build ${name} was not uploaded: ${q(cardElement, '[data-error]')?.textContent}`);
   }
 
+  it('says it is loading until the catalog answers, and claims no empty list when the catalog failed', async () => {
+    let answer!: (apps: { apps: [] }) => void;
+    const slow = { partner: { listApps: () => new Promise((resolve) => (answer = resolve)), listLicences: async () => ({ licences: [] }) } } as unknown as CatalogClient;
+    const cabinet = await fixture<DemoPartnerCabinet>(html`<demo-partner-cabinet locale="en" .catalog=${slow}></demo-partner-cabinet>`);
+    const list = () => q(cabinet, '[data-apps]')!;
+    expect(list().getAttribute('aria-busy')).to.equal('true');
+    expect(q(cabinet, '[data-loading]')?.getAttribute('role')).to.equal('status');
+    expect(list().textContent).to.not.include('No mini-apps yet');
+    answer({ apps: [] });
+    await waitUntil(() => list().getAttribute('aria-busy') === 'false', 'still busy after the answer');
+    expect(q(cabinet, '[data-loading]')).to.equal(null);
+    expect(list().textContent).to.include('No mini-apps yet');
+
+    const down = { partner: { listApps: async () => Promise.reject(new Error('The catalog is down')), listLicences: async () => ({ licences: [] }) } } as unknown as CatalogClient;
+    const failed = await fixture<DemoPartnerCabinet>(html`<demo-partner-cabinet locale="en" .catalog=${down}></demo-partner-cabinet>`);
+    await waitUntil(() => q(failed, 'ma-banner[role=alert]'), 'no error was shown');
+    expect(q(failed, '[data-apps]')!.getAttribute('aria-busy')).to.equal('false');
+    expect(q(failed, '[data-apps]')!.textContent).to.not.include('No mini-apps yet');
+  });
+
   it('shows every registration rule at its field, keeps what was typed, then registers', async () => {
     const partner = await staffCatalog('+79990000201');
     const cabinet = await fixture<DemoPartnerCabinet>(html`<demo-partner-cabinet .catalog=${partner}></demo-partner-cabinet>`);
@@ -119,7 +139,9 @@ describe('partner cabinet and moderator page', function () {
     expect(q(page, `[data-queue] [data-app-id="${appId}"] ma-badge`)!.dataset.status).to.equal('on-moderation');
     q(page, `[data-queue] [data-app-id="${appId}"]`)!.click();
     await click(page, '[data-action=open-build]');
-    await waitUntil(() => page.report.length > 0 && page.report.every((check) => check.status !== 'pending'), 'the checks did not finish', { timeout: 20000 });
+    await waitUntil(() => page.report.length > 0 && page.report.every((check) => check.status !== 'pending'), 'the checks did not finish', { timeout: 20000 }).catch(() => {
+      throw new Error(`the checks did not finish: ${page.report.filter((check) => check.status === 'pending').map((check) => `${check.id} (${check.summary})`).join(', ')}`);
+    });
     expect(page.report.filter((check) => check.status !== 'pass').map((check) => check.id)).to.deep.equal([]);
     const frame = root(page).querySelector('.frame iframe') as HTMLIFrameElement;
     expect(new URL(frame.src).origin).to.equal(APP_ORIGIN);
