@@ -3,12 +3,16 @@
  * the app's text as text. It sits in a polite live region (`role="status"`), so a screen reader
  * reads it without taking focus; it hides itself after a few seconds unless the pointer or focus
  * is on it; the notification is one button (tap, Enter or Space opens), with a separate dismiss
- * button, and Escape dismisses too.
+ * button, and Escape dismisses too. On a phone it hangs at the top, centred below the safe area;
+ * on a wide screen it sits in the top-right corner, where desktop systems put theirs.
  */
 
 const STYLES = `
-.ma-push-region { position: fixed; top: 8px; left: 50%; transform: translateX(-50%); z-index: 2147483000;
-  width: min(92vw, 420px); display: grid; gap: 8px; pointer-events: none; }
+.ma-push-region { position: fixed; top: calc(8px + env(safe-area-inset-top, 0px)); left: 50%; transform: translateX(-50%);
+  z-index: 2147483000; width: min(92vw, 420px); display: grid; gap: 8px; pointer-events: none; }
+@media (min-width: 720px) {
+  .ma-push-region { top: 16px; right: 16px; left: auto; transform: none; width: 380px; }
+}
 .ma-push-banner { pointer-events: auto; display: flex; align-items: stretch; gap: 4px; box-sizing: border-box; padding: 4px;
   border-radius: var(--ma-radius-l, 14px); background: var(--ma-color-surface, #fff); color: var(--ma-color-text, #111);
   font: 15px/1.35 var(--ma-font-family, system-ui, sans-serif); box-shadow: 0 6px 24px #0004; border: 1px solid var(--ma-color-separator, #0002); }

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import { BackendError, type LiveHandlers, type LiveSubscription } from '../../src/backend/index.ts';
 import { createPushCenter, createPushHandlers, HostError, type NotificationApi, type PushCenter, type PushTarget } from '../../src/host/index.ts';
 
@@ -115,6 +116,26 @@ describe('the push centre', () => {
     center = createPushCenter({ client: live.client, openApp, container, notifications: Refusing, bannerMs: 0 });
     live.push(push('p2'));
     expect(container.querySelector('.ma-push-banner .ma-push-title')!.textContent).to.equal('Title p2');
+  });
+
+  it('places the banner centred at the top of a phone, and in the top-right corner of a desktop', async () => {
+    const live = fakeLive();
+    center = createPushCenter({ client: live.client, openApp, container, notifications: fakeNotifications('denied').Api, bannerMs: 0 });
+    live.push(push('p1'));
+    const banner = () => container.querySelector('.ma-push-banner')!.getBoundingClientRect();
+    try {
+      await setViewport({ width: 390, height: 844 });
+      const phone = banner();
+      expect(Math.abs(phone.left - (innerWidth - phone.right)), 'centred on a phone').to.be.below(2);
+      expect(phone.top).to.be.within(0, 24);
+      await setViewport({ width: 1280, height: 800 });
+      const desktop = banner();
+      expect(innerWidth - desktop.right, 'at the right edge of a desktop').to.be.within(8, 24);
+      expect(desktop.top).to.be.within(8, 24);
+      expect(desktop.width).to.be.below(420);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 
   it('keeps a bounded list newest first, one entry per app and id, and passes over malformed events', () => {
