@@ -33,7 +33,15 @@ const session = (async () => {
 
 const client: ChatLiveClient = {
   ready: session.then(() => undefined),
-  send: (n) => void session.then((chat) => chat.send({ text: pingText(n) })),
+  send: (n, onStored) =>
+    void session.then((chat) => {
+      const text = pingText(n);
+      if (onStored) {
+        const check = () => chat.entries.some((entry) => entry.text === text) && (chat.removeEventListener('change', check), onStored());
+        chat.addEventListener('change', check);
+      }
+      chat.send({ text });
+    }),
   post: (n) => anchor.postMessage({ n }),
 };
 (window as unknown as { chatLiveClient: ChatLiveClient }).chatLiveClient = client;

@@ -4,8 +4,12 @@
 export interface ChatLiveClient {
   /** Resolves once the client's chat session is loaded and its live channel is open. */
   ready: Promise<void>;
-  /** Sends `ping #<n>#` from the client's chat session in the frame's own backend. */
-  send(n: number): void;
+  /**
+   * Sends `ping #<n>#` from the client's chat session in the frame's own backend; `onStored` runs
+   * (in the caller's realm, so on its clock) once the client's session holds the stored entry,
+   * that is once its POST has answered.
+   */
+  send(n: number, onStored?: () => void): void;
   /** Posts a bare message on the anchor channel. */
   post(n: number): void;
 }

@@ -13,6 +13,9 @@
  * - `broadcast`: the frame posts a bare BroadcastChannel message to the page (the anchor).
  * Rounds of SAMPLES sequential samples (a round's value is their trimmed mean), the order rotating;
  * the figure is the median of per-round ratios, with their lowest and highest as `spread`.
+ * A chat sample also notes when the client's session held the stored entry (its POST answered)
+ * and when the operator's session had it (the live event delivered): the reported breakdown gives
+ * the median instant of each, from the send, so the write, the delivery and the render each show.
  * `?rounds=N` (default 15).
  */
 import { createBroadcastEventBus, createIdbBlobs, createIdbKeys, createIdbStore, liveChannelName, openDemoDatabase } from '../../demo/backend/index.ts';
@@ -30,6 +33,12 @@ const INSTANT_MS = 100;
 const log = (line: string) => (document.getElementById('log')!.textContent += `${line}\n`);
 
 
+
+/** Resolves once `test()` holds, or after `ms` either way. */
+async function waitFor(test: () => boolean, ms: number): Promise<void> {
+  const until = performance.now() + ms;
+  while (!test() && performance.now() < until) await new Promise((resolve) => setTimeout(resolve, 5));
+}
 
 async function main(): Promise<BenchResult[]> {
   installTokens();
@@ -98,21 +107,44 @@ async function main(): Promise<BenchResult[]> {
   const anchor = new BroadcastChannel(CHAT_LIVE_ANCHOR);
   anchor.onmessage = (event: MessageEvent<{ n: number }>) => wanted?.n === event.data.n && finish();
 
+  // The stages of each counted chat sample, read on this page's clock from the sample's start.
+  interface Stages { started: number; stored?: number; session?: number; screen?: number }
+  const counted: Stages[] = [];
+  let current: Stages | null = null;
+  operator.addEventListener('change', () => {
+    if (current && current.session === undefined && wanted && operator.entries.some((entry) => entry.text === wanted!.text)) current.session = performance.now() - current.started;
+  });
+  let counting = false;
+
   let next = 0;
-  const sample = async (start: (n: number) => void) => {
+  const sample = async (start: (n: number, stages: Stages) => void) => {
     const n = ++next;
     const done = new Promise<void>((resolve) => (wanted = { n, text: pingText(n), done: resolve }));
     const started = performance.now();
-    start(n);
+    const stages: Stages = { started };
+    start(n, stages);
     await done;
-    return performance.now() - started;
+    const elapsed = performance.now() - started;
+    if (stages === current) {
+      stages.screen = elapsed;
+      if (counting) counted.push(stages);
+      current = null;
+    }
+    return elapsed;
   };
   const candidates = [
-    { name: 'chat', start: (n: number) => client.send(n) },
+    {
+      name: 'chat',
+      start: (n: number, stages: Stages) => {
+        current = stages;
+        client.send(n, () => (stages.stored = performance.now() - stages.started));
+      },
+    },
     { name: 'broadcast', start: (n: number) => client.post(n) },
   ];
   const rounds = new Map(candidates.map((candidate) => [candidate.name, [] as number[]]));
   for (let round = -1; round < ROUNDS; round++) {
+    counting = round >= 0;
     const order = round % 2 === 0 ? candidates : [...candidates].reverse();
     for (const candidate of order) {
       const times: number[] = [];
@@ -120,6 +152,14 @@ async function main(): Promise<BenchResult[]> {
       if (round >= 0) rounds.get(candidate.name)!.push(trimmedMean(times));
     }
   }
+  // The client's own answer may come after the operator's screen; it is waited for a moment.
+  await waitFor(() => counted.every((stages) => stages.stored !== undefined), 2000);
+  const breakdown = {
+    stored: counted.flatMap((stages) => stages.stored ?? []),
+    session: counted.flatMap((stages) => stages.session ?? []),
+    screen: counted.flatMap((stages) => stages.screen ?? []),
+  };
+  log(`  breakdown: POST answered ${median(breakdown.stored).toFixed(2)} ms, operator session ${median(breakdown.session).toFixed(2)} ms, on screen ${median(breakdown.screen).toFixed(2)} ms`);
   for (const [name, values] of rounds) log(`  ${name}: median ${median(values).toFixed(2)} ms, rounds ${values.map((value) => value.toFixed(2)).join(' ')}`);
   operator.close();
 
@@ -138,6 +178,16 @@ async function main(): Promise<BenchResult[]> {
       spread: spreadOf(ratios),
       target: `≤ anchor + ${INSTANT_MS} ms (median extra ${extra.toFixed(2)} ms)`,
       met: extra <= INSTANT_MS,
+    },
+    {
+      name: `chat: where that time goes (median instants from the send, ${breakdown.screen.length} samples): the client's POST answered at ${median(breakdown.stored).toFixed(1)} ms, the operator's session has it at ${median(breakdown.session).toFixed(1)} ms, on screen at ${median(breakdown.screen).toFixed(1)} ms`,
+      value: +median(breakdown.screen).toFixed(2),
+      unit: 'ms',
+      anchor: 'the operator session holding the entry (the rest is ma-chat rendering it)',
+      anchorValue: +median(breakdown.session).toFixed(2),
+      ratio: +(median(breakdown.screen) / median(breakdown.session)).toFixed(3),
+      target: 'reported',
+      met: null,
     },
   ];
 }
