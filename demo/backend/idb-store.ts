@@ -98,11 +98,19 @@ function access(db: DemoDatabase, schema: StoreSchema, pending: Pending): StoreW
       const range = IDBKeyRange.bound([collection, fromAfter ? after : prefix], [collection, upper ?? []], fromAfter, true);
       const writes = pending.get(collection);
       const merged = new Map<string, StoreRecord>();
-      let cursor = await db.transaction('records').store.openCursor(range, reverse ? 'prev' : 'next');
-      // Without pending writes the cursor's order is the answer and the limit can stop it early.
-      while (cursor && (writes || merged.size < limit)) {
-        merged.set(cursor.key[1], cursor.value);
-        cursor = await cursor.continue();
+      // Without pending writes the store's order is the answer and the limit can stop it early.
+      const count = writes || limit === Infinity ? undefined : limit;
+      if (!reverse) {
+        // Keys and values in two requests of one transaction: one wait, not one per record.
+        const store = db.transaction('records').store;
+        const [keys, values] = await Promise.all([store.getAllKeys(range, count), store.getAll(range, count)]);
+        keys.forEach((key, index) => merged.set(key[1], values[index]!));
+      } else {
+        let cursor = await db.transaction('records').store.openCursor(range, 'prev');
+        while (cursor && (count === undefined || merged.size < count)) {
+          merged.set(cursor.key[1], cursor.value);
+          cursor = await cursor.continue();
+        }
       }
       for (const [key, write] of writes ?? []) {
         if (!inListRange(key, options)) continue;
@@ -143,46 +151,63 @@ function prefixEnd(prefix: string): string | undefined {
   return undefined;
 }
 
-/** Applies the buffered writes in one IndexedDB transaction; a unique clash aborts all of them. */
+/**
+ * Applies the buffered writes in one IndexedDB transaction; a unique clash aborts all of them.
+ * A transaction runs its requests in the order they were made, so each step makes all of its
+ * requests before awaiting any: three waits in all, however many records (awaiting each request
+ * in turn cost about 0.6 ms a request, 7–8 ms for a chat message's dozen records).
+ */
+/** A request not awaited on its own: a failure aborts the transaction, which `tx.done` reports. */
+const quiet = (request: Promise<unknown>) => void request.catch(() => undefined);
+
 async function commit(db: DemoDatabase, schema: StoreSchema, pending: Pending): Promise<void> {
   const tx = db.transaction(['records', 'unique'], 'readwrite');
   const records = tx.objectStore('records');
   const unique = tx.objectStore('unique');
   let clash: StoreConstraintError | undefined;
   try {
-    // First free the unique values of every record being replaced or removed, then claim the new ones.
-    for (const [collection, writes] of pending) {
+    // 1. Free the unique values of every record being replaced or removed.
+    const replaced = [...pending].flatMap(([collection, writes]) => {
       const fields = schema[collection]?.unique ?? [];
-      if (fields.length === 0) continue;
-      for (const key of writes.keys()) {
-        const old = await records.get([collection, key]);
-        if (!old) continue;
-        for (const field of fields) {
-          const value = uniqueValue(collection, field, old);
-          if (value !== undefined && (await unique.get([collection, field, value])) === key) await unique.delete([collection, field, value]);
-        }
-      }
-    }
+      return fields.length === 0 ? [] : [...writes.keys()].map((key) => ({ collection, key, fields }));
+    });
+    const olds = await Promise.all(replaced.map(({ collection, key }) => records.get([collection, key])));
+    const freed = replaced.flatMap(({ collection, key, fields }, index) =>
+      fields.flatMap((field) => {
+        const value = olds[index] ? uniqueValue(collection, field, olds[index]) : undefined;
+        return value === undefined ? [] : [{ key, at: [collection, field, value] as [string, string, string | number] }];
+      }),
+    );
+    const owners = await Promise.all(freed.map(({ at }) => unique.get(at)));
+    freed.forEach(({ key, at }, index) => owners[index] === key && quiet(unique.delete(at)));
+
+    // 2. The new unique values: none twice among the writes, none held by another record.
+    const claims: { key: string; collection: string; field: string; value: string | number }[] = [];
+    const claimed = new Set<string>();
     for (const [collection, writes] of pending) {
-      const fields = schema[collection]?.unique ?? [];
       for (const [key, write] of writes) {
-        if (write === DELETED) {
-          await records.delete([collection, key]);
-          continue;
-        }
-        await records.put(write, [collection, key]);
-        for (const field of fields) {
+        if (write === DELETED) continue;
+        for (const field of schema[collection]?.unique ?? []) {
           const value = uniqueValue(collection, field, write);
           if (value === undefined) continue;
-          const owner = await unique.get([collection, field, value]);
-          if (owner !== undefined && owner !== key) {
-            clash = new StoreConstraintError(collection, field, value);
-            throw clash;
-          }
-          await unique.put(key, [collection, field, value]);
+          const id = JSON.stringify([collection, field, value]);
+          if (claimed.has(id)) throw (clash = new StoreConstraintError(collection, field, value));
+          claimed.add(id);
+          claims.push({ key, collection, field, value });
         }
       }
     }
+    // Made after the deletes above, so these reads see them.
+    const holders = await Promise.all(claims.map(({ collection, field, value }) => unique.get([collection, field, value])));
+    claims.forEach(({ key, collection, field, value }, index) => {
+      if (holders[index] !== undefined && holders[index] !== key) throw (clash = new StoreConstraintError(collection, field, value));
+    });
+
+    // 3. The writes themselves, and the transaction's end.
+    for (const [collection, writes] of pending) {
+      for (const [key, write] of writes) quiet(write === DELETED ? records.delete([collection, key]) : records.put(write, [collection, key]));
+    }
+    for (const { key, collection, field, value } of claims) quiet(unique.put(key, [collection, field, value]));
     await tx.done;
   } catch (error) {
     try {

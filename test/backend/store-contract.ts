@@ -283,6 +283,26 @@ export function storeContract(adapter: string, open: (schema: StoreSchema) => Pr
       expect(await store.findUnique('people', 'email', 'a@x')).to.deep.equal({ key: 'p2', value: { email: 'a@x' } });
     });
 
+    it('hands a stored unique value from one record to another in one transaction, with many records', async () => {
+      await store.put('people', 'p1', { email: 'a@x' });
+      await store.put('people', 'p2', { email: 'b@x' });
+      await store.transaction(async (tx) => {
+        await tx.put('people', 'p1', { email: 'c@x' });
+        await tx.put('people', 'p2', { email: 'a@x' });
+        await tx.delete('people', 'p2-old');
+        for (let index = 0; index < 40; index++) await tx.put('people', `q${index}`, { email: `q${index}@x` });
+        await tx.put('notes', 'n1', { text: 'beside them' });
+      });
+      expect(await store.findUnique('people', 'email', 'a@x')).to.deep.equal({ key: 'p2', value: { email: 'a@x' } });
+      expect(await store.findUnique('people', 'email', 'c@x')).to.deep.equal({ key: 'p1', value: { email: 'c@x' } });
+      expect(await store.findUnique('people', 'email', 'b@x'), 'the value p2 gave up is free').to.equal(undefined);
+      expect(await store.findUnique('people', 'email', 'q39@x')).to.deep.equal({ key: 'q39', value: { email: 'q39@x' } });
+      await store.put('people', 'p3', { email: 'b@x' });
+      expect(await rejection(store.put('people', 'p4', { email: 'q7@x' }))).to.be.instanceOf(StoreConstraintError);
+      expect(await store.list('people')).to.have.length(43);
+      expect(await store.get('notes', 'n1')).to.deep.equal({ text: 'beside them' });
+    });
+
     it('runs transactions one at a time, so concurrent read-modify-writes lose nothing', async () => {
       await store.put('notes', 'counter', { n: 0 });
       const increment = () =>
