@@ -34,11 +34,24 @@ function litStateIsNotAnAttribute() {
   };
 }
 
+/**
+ * The analyzer lists modules in the order the file system gives the globbed files, which differs
+ * between checkouts: sort them by path, so the manifest is the same wherever it is written.
+ */
+function modulesInPathOrder() {
+  return {
+    name: 'modules-in-path-order',
+    packageLinkPhase({ customElementsManifest }) {
+      customElementsManifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    },
+  };
+}
+
 export default {
   globs: ['ui-kit/**/*.ts'],
   exclude: ['ui-kit/**/*.styles.ts', 'ui-kit/**/*.css.ts'],
   litelement: true,
   // Leave package.json alone.
   packagejson: false,
-  plugins: [litStateIsNotAnAttribute()],
+  plugins: [litStateIsNotAnAttribute(), modulesInPathOrder()],
 };
